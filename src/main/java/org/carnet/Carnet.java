@@ -1,0 +1,55 @@
+package org.carnet;
+
+import java.io.PrintWriter;
+import org.carnet.cli.BlogCommand;
+import org.carnet.cli.ConfigDefaults;
+import org.carnet.cli.InstanceCommand;
+import org.carnet.cli.MemberCommand;
+import org.carnet.cli.ServeCommand;
+import org.carnet.cli.UserCommand;
+import org.carnet.core.Messages;
+import org.carnet.core.Problem;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The `carnet` command: serve, and the administration commands that work on the same data. */
+@Command(name = "carnet", mixinStandardHelpOptions = true, version = "Carnet 0.1.0",
+        description = "A self-hosted, Blogger-style blog platform.",
+        subcommands = {ServeCommand.class, UserCommand.class, BlogCommand.class, MemberCommand.class,
+                InstanceCommand.class})
+public final class Carnet {
+
+    public static void main(String[] args) {
+        int code = run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+        System.exit(code);
+    }
+
+    /** Runs a command line; returns the exit code (0 ok, 1 bad usage or input, 2 internal error). */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cmd = new CommandLine(new Carnet());
+        cmd.setOut(out);
+        cmd.setErr(err);
+        cmd.setDefaultValueProvider(new ConfigDefaults());
+        cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof Problem p) {
+                err.println("error: " + p.message(Messages.of(terminalLanguage())));
+                return 1;
+            }
+            if (ex instanceof IllegalArgumentException) {
+                err.println("error: " + ex.getMessage());
+                return 1;
+            }
+            LoggerFactory.getLogger(Carnet.class).error("command failed", ex);
+            err.println("error: " + ex);
+            return 2;
+        });
+        return cmd.execute(args);
+    }
+
+    /** fr when the terminal's locale is French (LANG=fr_FR.UTF-8), else English. */
+    static String terminalLanguage() {
+        String lang = System.getenv("LANG");
+        return lang != null && lang.startsWith("fr") ? "fr" : "en";
+    }
+}

@@ -1,0 +1,166 @@
+package org.carnet.account;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.SameSite;
+import org.carnet.core.Problem;
+import org.carnet.instance.InstanceSettings;
+import org.carnet.web.Forms;
+import org.carnet.web.Pages;
+import org.carnet.web.Web;
+
+/** HTTP for accounts: sign up, sign in, sign out, profile and password. */
+public final class AccountRoutes {
+
+    public static final String SESSION_COOKIE = "carnet_session";
+
+    private final AccountService accounts;
+    private final InstanceSettings instance;
+    private final Pages pages;
+    private final boolean secureCookies;
+
+    public AccountRoutes(AccountService accounts, InstanceSettings instance, Pages pages, boolean secureCookies) {
+        this.accounts = accounts;
+        this.instance = instance;
+        this.pages = pages;
+        this.secureCookies = secureCookies;
+    }
+
+    public void register(RoutesConfig r) {
+        r.get("/account/signup", this::signUpForm);
+        r.post("/account/signup", this::signUp);
+        r.get("/account/signin", this::signInForm);
+        r.post("/account/signin", this::signIn);
+        r.post("/account/signout", this::signOut);
+        r.get("/account/profile", this::profileForm);
+        r.post("/account/profile", this::saveProfile);
+        r.get("/account/password", this::passwordForm);
+        r.post("/account/password", this::changePassword);
+    }
+
+    private void signUpForm(Context ctx) {
+        showSignUp(ctx, "", "", null);
+    }
+
+    private void showSignUp(Context ctx, String email, String name, String error) {
+        pages.render(ctx, "account/signup.jte", Pages.params("p", pages.page(ctx, "signup.title"),
+                "open", instance.signupOpen(), "email", email, "name", name, "error", error,
+                "minLength", PasswordPolicy.MIN_LENGTH));
+    }
+
+    private void signUp(Context ctx) {
+        String email = Forms.field(ctx, "email");
+        String name = Forms.field(ctx, "name");
+        String password = Forms.raw(ctx, "password");
+        Forms.submit(ctx, () -> {
+            if (!password.equals(Forms.raw(ctx, "password2"))) {
+                throw Problem.invalid("password.mismatch");
+            }
+            accounts.signUp(email, name, password);
+            startSession(ctx, accounts.signIn(email, password, Web.clientAddress(ctx)));
+            ctx.redirect("/dashboard", HttpStatus.SEE_OTHER);
+        }, error -> showSignUp(ctx, email, name, error));
+    }
+
+    private void signInForm(Context ctx) {
+        if (Web.viewer(ctx).signedIn()) {
+            ctx.redirect(safeNext(ctx.queryParam("next")), HttpStatus.SEE_OTHER);
+            return;
+        }
+        showSignIn(ctx, "", safeNext(ctx.queryParam("next")), null);
+    }
+
+    private void showSignIn(Context ctx, String email, String next, String error) {
+        pages.render(ctx, "account/signin.jte", Pages.params("p", pages.page(ctx, "signin.title"),
+                "email", email, "next", next, "error", error, "signupOpen", instance.signupOpen()));
+    }
+
+    private void signIn(Context ctx) {
+        String email = Forms.field(ctx, "email");
+        String next = safeNext(ctx.formParam("next"));
+        Forms.submit(ctx, () -> {
+            SignIn signIn = accounts.signIn(email, Forms.raw(ctx, "password"), Web.clientAddress(ctx));
+            startSession(ctx, signIn);
+            ctx.redirect(next, HttpStatus.SEE_OTHER);
+        }, error -> showSignIn(ctx, email, next, error));
+    }
+
+    private void signOut(Context ctx) {
+        accounts.signOut(Web.viewer(ctx));
+        ctx.cookie(sessionCookie(ctx, "", 0));
+        ctx.redirect("/", HttpStatus.SEE_OTHER);
+    }
+
+    private void profileForm(Context ctx) {
+        User user = requireUser(ctx);
+        showProfile(ctx, user.displayName(), user.about(), user.language(), null, ctx.queryParam("saved") != null);
+    }
+
+    private void showProfile(Context ctx, String name, String about, String language, String error, boolean saved) {
+        pages.render(ctx, "account/profile.jte", Pages.params("p", pages.page(ctx, "profile.title"),
+                "name", name, "about", about, "language", language == null ? "" : language,
+                "error", error, "saved", saved));
+    }
+
+    private void saveProfile(Context ctx) {
+        requireUser(ctx);
+        String name = Forms.field(ctx, "name");
+        String about = Forms.field(ctx, "about");
+        String language = Forms.field(ctx, "language");
+        Forms.submit(ctx, () -> {
+            accounts.updateProfile(Web.viewer(ctx), name, about, language);
+            ctx.redirect("/account/profile?saved", HttpStatus.SEE_OTHER);
+        }, error -> showProfile(ctx, name, about, language, error, false));
+    }
+
+    private void passwordForm(Context ctx) {
+        requireUser(ctx);
+        showPassword(ctx, null, ctx.queryParam("saved") != null);
+    }
+
+    private void showPassword(Context ctx, String error, boolean saved) {
+        pages.render(ctx, "account/password.jte", Pages.params("p", pages.page(ctx, "password.title"),
+                "error", error, "saved", saved, "minLength", PasswordPolicy.MIN_LENGTH));
+    }
+
+    private void changePassword(Context ctx) {
+        requireUser(ctx);
+        Forms.submit(ctx, () -> {
+            String next = Forms.raw(ctx, "password");
+            if (!next.equals(Forms.raw(ctx, "password2"))) {
+                throw Problem.invalid("password.mismatch");
+            }
+            accounts.changePassword(Web.viewer(ctx), Forms.raw(ctx, "current"), next);
+            ctx.redirect("/account/password?saved", HttpStatus.SEE_OTHER);
+        }, error -> showPassword(ctx, error, false));
+    }
+
+    /** The signed-in user, or a redirect to the sign-in page. */
+    public static User requireUser(Context ctx) {
+        Viewer v = Web.viewer(ctx);
+        if (!v.signedIn()) {
+            throw new Problem(Problem.Kind.SIGN_IN_REQUIRED, "signin.required");
+        }
+        return v.user();
+    }
+
+    private void startSession(Context ctx, SignIn signIn) {
+        ctx.cookie(sessionCookie(ctx, signIn.token(), (int) AccountService.SESSION_LIFETIME.toSeconds()));
+    }
+
+    private Cookie sessionCookie(Context ctx, String value, int maxAge) {
+        return new Cookie(SESSION_COOKIE, value, "/", maxAge, secureCookies || "https".equals(ctx.scheme()), true,
+                null, SameSite.LAX);
+    }
+
+    /** Only a local path may follow sign-in: never another site (an open redirect). */
+    static String safeNext(String next) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")
+                || next.length() > 2000 || next.chars().anyMatch(c -> c < 0x20)) {
+            return "/dashboard";
+        }
+        return next;
+    }
+}

@@ -1,0 +1,7 @@
+package org.carnet.account;
+
+import java.time.Instant;
+
+/** A signed-in browser. tokenHash identifies it in the database; csrfToken goes into its forms. */
+public record Session(String tokenHash, long userId, String csrfToken, Instant createdAt, Instant expiresAt) {
+}

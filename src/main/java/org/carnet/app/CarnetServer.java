@@ -1,0 +1,110 @@
+package org.carnet.app;
+
+import io.javalin.Javalin;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.carnet.account.AccountRoutes;
+import org.carnet.blog.BlogRoutes;
+import org.carnet.blog.MemberRoutes;
+import org.carnet.core.Problem;
+import org.carnet.post.BlogHomeRoutes;
+import org.carnet.web.Csrf;
+import org.carnet.web.ErrorPages;
+import org.carnet.web.HostBlogFilter;
+import org.carnet.web.Pages;
+import org.carnet.web.RequestSetup;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/** The web server: wires filters, routes and error pages over the services, and starts Jetty. */
+public final class CarnetServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CarnetServer.class);
+    /** Largest request body accepted; forms are small, and imports (later) stream through their own route. */
+    public static final long MAX_REQUEST_BYTES = 1_000_000;
+
+    private final Services services;
+    private final Javalin app;
+    private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "carnet-housekeeping");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private CarnetServer(Services services, Javalin app) {
+        this.services = services;
+        this.app = app;
+    }
+
+    public static CarnetServer start(Config config, Services services) {
+        boolean secure = config.secureCookies();
+        Csrf csrf = new Csrf(secure);
+        Pages pages = new Pages(csrf);
+        ErrorPages errors = new ErrorPages(pages);
+        RequestSetup setup = new RequestSetup(services.accounts, csrf, config.trustProxy());
+        HostBlogFilter hostFilter = new HostBlogFilter(host -> services.blogs.byHost(host).map(b -> b.name()));
+
+        Javalin app = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
+            cfg.http.prefer405over404 = true;
+            cfg.jetty.port = config.port();
+            cfg.jetty.modifyServletContextHandler(h ->
+                    h.addFilter(new FilterHolder(hostFilter), "/*", EnumSet.of(DispatcherType.REQUEST)));
+            cfg.staticFiles.add(sf -> {
+                sf.hostedPath = "/static";
+                sf.directory = "/static";
+                sf.location = Location.CLASSPATH;
+                sf.headers = Map.of("Cache-Control", "public, max-age=3600");
+            });
+            cfg.requestLogger.http((ctx, ms) -> LOG.debug("{} {} {} {}ms", ctx.method(), ctx.path(),
+                    ctx.statusCode(), ms));
+
+            var r = cfg.routes;
+            r.before(setup::before);
+            r.after(ctx -> MDC.clear());
+            new InstanceRoutes(services.db, services.blogs, services.instance, pages).register(r);
+            new AccountRoutes(services.accounts, services.instance, pages, secure).register(r);
+            new BlogRoutes(services.blogs, services.access, pages).register(r);
+            new MemberRoutes(services.blogs, services.memberships, pages, config.baseUrl()).register(r);
+            new BlogHomeRoutes(services.blogs, services.posts, pages).register(r);
+
+            r.exception(Problem.class, errors::problem);
+            r.exception(HttpResponseException.class, errors::httpException);
+            r.exception(Exception.class, errors::unexpected);
+            for (int status : new int[] {400, 403, 404, 405, 413, 500}) {
+                r.error(status, errors::status);
+            }
+        });
+        app.start(config.port());
+        CarnetServer server = new CarnetServer(services, app);
+        server.housekeeping.scheduleWithFixedDelay(server::sweepExpiredSessions, 1, 60, TimeUnit.MINUTES);
+        return server;
+    }
+
+    private void sweepExpiredSessions() {
+        try {
+            services.accounts.deleteExpiredSessions();
+        } catch (RuntimeException e) {
+            LOG.warn("could not delete expired sessions", e);
+        }
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        housekeeping.shutdownNow();
+        app.stop();
+    }
+}

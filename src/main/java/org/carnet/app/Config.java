@@ -1,0 +1,38 @@
+package org.carnet.app;
+
+import java.nio.file.Path;
+
+/**
+ * How an instance runs. Built by the CLI from options, CARNET_* environment variables and the config file
+ * (in that order of precedence; see cli/ConfigDefaults).
+ *
+ * @param port       HTTP port (0 picks a free one, for tests)
+ * @param dataDir    where the SQLite file (and later the search index) live
+ * @param dbUrl      JDBC URL; null means the SQLite file in dataDir
+ * @param baseUrl    the public URL of the instance, for links in messages; null means "from the request"
+ * @param trustProxy read the client address and scheme from X-Forwarded-* (only behind a proxy you run)
+ * @param poolSize   database connections of this node
+ */
+public record Config(int port, Path dataDir, String dbUrl, String baseUrl, boolean trustProxy, int poolSize) {
+
+    public Config {
+        if (baseUrl != null && baseUrl.isBlank()) {
+            baseUrl = null;
+        }
+        if (baseUrl != null && baseUrl.endsWith("/")) {
+            baseUrl = baseUrl.substring(0, baseUrl.length() - 1);
+        }
+        if (dbUrl != null && dbUrl.isBlank()) {
+            dbUrl = null;
+        }
+    }
+
+    /** The JDBC URL actually used: the given one, or data/carnet.db. */
+    public String jdbcUrl() {
+        return dbUrl != null ? dbUrl : "jdbc:sqlite:" + dataDir.resolve("carnet.db").toAbsolutePath();
+    }
+
+    public boolean secureCookies() {
+        return baseUrl != null && baseUrl.startsWith("https://");
+    }
+}

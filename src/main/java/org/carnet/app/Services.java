@@ -1,0 +1,54 @@
+package org.carnet.app;
+
+import java.time.Clock;
+import org.carnet.account.AccountService;
+import org.carnet.account.SessionStore;
+import org.carnet.account.UserStore;
+import org.carnet.blog.Access;
+import org.carnet.blog.BlogService;
+import org.carnet.blog.BlogStore;
+import org.carnet.blog.InvitationStore;
+import org.carnet.blog.MemberStore;
+import org.carnet.blog.MembershipService;
+import org.carnet.instance.InstanceSettings;
+import org.carnet.post.PostService;
+import org.carnet.post.PostStore;
+import org.carnet.store.Database;
+import org.carnet.store.RateLimitStore;
+
+/** Every service of an instance, wired once over one database; the web server and the CLI share it. */
+public final class Services implements AutoCloseable {
+
+    public final Database db;
+    public final Clock clock;
+    public final InstanceSettings instance;
+    public final AccountService accounts;
+    public final Access access;
+    public final BlogService blogs;
+    public final MembershipService memberships;
+    public final PostService posts;
+
+    public Services(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+        var jdbi = db.jdbi();
+        var users = new UserStore();
+        var blogStore = new BlogStore();
+        var memberStore = new MemberStore();
+        this.instance = new InstanceSettings(jdbi);
+        this.accounts = new AccountService(jdbi, users, new SessionStore(), new RateLimitStore(), instance, clock);
+        this.access = new Access(jdbi, memberStore);
+        this.blogs = new BlogService(jdbi, blogStore, memberStore, access, clock);
+        this.memberships = new MembershipService(jdbi, memberStore, new InvitationStore(), blogStore, access, clock);
+        this.posts = new PostService(jdbi, new PostStore(), clock);
+    }
+
+    public static Services open(Config config) {
+        return new Services(Database.open(config.jdbcUrl(), config.poolSize()), Clock.systemUTC());
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}

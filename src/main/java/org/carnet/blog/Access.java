@@ -1,0 +1,84 @@
+package org.carnet.blog;
+
+import java.util.Optional;
+import org.carnet.account.Viewer;
+import org.carnet.core.Problem;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The one place that answers "may this viewer do this on this blog?". Pages, forms, the CLI and (later) the
+ * API all ask here; nothing else decides a permission.
+ */
+public final class Access {
+
+    private final Jdbi jdbi;
+    private final MemberStore members;
+
+    public Access(Jdbi jdbi, MemberStore members) {
+        this.jdbi = jdbi;
+        this.members = members;
+    }
+
+    /** The rule itself, as a pure function of who the viewer is on this blog (role null: not a member). */
+    public static boolean allows(Role role, boolean signedIn, Blog blog, Action action) {
+        boolean member = role != null;
+        boolean canRead = !blog.isPrivate() || member;
+        return switch (action) {
+            case READ -> canRead;
+            case WRITE_POST -> role == Role.ADMIN || role == Role.AUTHOR;
+            case EDIT_OTHERS_POSTS, MODERATE_COMMENTS, MANAGE_MEMBERS, CHANGE_SETTINGS, DELETE_BLOG ->
+                    role == Role.ADMIN;
+            case COMMENT -> canRead && switch (blog.commentPolicy()) {
+                case ANYONE -> true;
+                case REGISTERED -> signedIn;
+                case MEMBERS -> member;
+                case NOBODY -> false;
+            };
+        };
+    }
+
+    public Optional<Role> roleOf(Viewer viewer, Blog blog) {
+        if (!viewer.signedIn()) {
+            return Optional.empty();
+        }
+        return jdbi.withHandle(h -> members.role(h, blog.id(), viewer.userId()));
+    }
+
+    public boolean may(Viewer viewer, Blog blog, Action action) {
+        return allows(roleOf(viewer, blog).orElse(null), viewer.signedIn(), blog, action);
+    }
+
+    /**
+     * Throws unless allowed: a signed-out visitor who could gain the right by signing in is asked to sign in;
+     * everyone else is refused with the reason (for comments, the note that states the blog's policy).
+     */
+    public void require(Viewer viewer, Blog blog, Action action) {
+        Role role = roleOf(viewer, blog).orElse(null);
+        if (allows(role, viewer.signedIn(), blog, action)) {
+            return;
+        }
+        if (!viewer.signedIn()) {
+            boolean couldAsMember = allows(Role.ADMIN, true, blog, action);
+            if (couldAsMember) {
+                throw new Problem(Problem.Kind.SIGN_IN_REQUIRED, refusalKey(blog, action));
+            }
+        }
+        throw Problem.forbidden(refusalKey(blog, action));
+    }
+
+    /** The message that explains a refusal. */
+    public static String refusalKey(Blog blog, Action action) {
+        if (action == Action.READ) {
+            return "access.private";
+        }
+        if (action == Action.COMMENT) {
+            return blog.isPrivate() ? "access.private" : commentPolicyNoteKey(blog.commentPolicy());
+        }
+        return "access.denied";
+    }
+
+    /** The note under a post that states who may comment ("Only a member of this blog may post a comment."). */
+    public static String commentPolicyNoteKey(CommentPolicy policy) {
+        return "comment.policy." + policy.name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,108 @@
+package org.carnet.blog;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.carnet.account.Viewer;
+import org.carnet.core.Problem;
+import org.jdbi.v3.core.Jdbi;
+
+/** The rules of blogs: create (the creator becomes its admin), change settings, delete, find. */
+public final class BlogService {
+
+    private final Jdbi jdbi;
+    private final BlogStore blogs;
+    private final MemberStore members;
+    private final Access access;
+    private final Clock clock;
+
+    public BlogService(Jdbi jdbi, BlogStore blogs, MemberStore members, Access access, Clock clock) {
+        this.jdbi = jdbi;
+        this.blogs = blogs;
+        this.members = members;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    /** Creates a blog owned by ownerId (its first admin). Settings are checked like any later change. */
+    public Blog create(long ownerId, String name, Map<String, String> settings) {
+        String checkedName = BlogName.check(name);
+        Instant now = clock.instant();
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("title", "");
+        all.put("language", "fr");
+        all.put("time-zone", "Europe/Paris");
+        all.putAll(settings);
+        Blog blank = new Blog(0, checkedName, "", "", "fr", "Europe/Paris", Visibility.PUBLIC,
+                CommentPolicy.REGISTERED, null, now, now);
+        Blog blog = BlogSettings.apply(blank, all, now);
+        return jdbi.inTransaction(h -> {
+            if (blogs.byName(h, checkedName).isPresent()) {
+                throw Problem.conflict("blog.name.taken", checkedName);
+            }
+            if (blog.host() != null && blogs.hostTaken(h, blog.host(), 0)) {
+                throw Problem.conflict("blog.host.taken", blog.host());
+            }
+            long id = blogs.insert(h, blog);
+            members.insert(h, id, ownerId, Role.ADMIN, now);
+            return blogs.byName(h, checkedName).orElseThrow();
+        });
+    }
+
+    /** Applies setting changes asked for by a viewer (the form), after asking Access. */
+    public Blog changeSettings(Viewer viewer, Blog blog, Map<String, String> changes) {
+        access.require(viewer, blog, Action.CHANGE_SETTINGS);
+        return changeSettings(blog, changes);
+    }
+
+    /** Applies setting changes (the CLI, run by whoever holds the server). */
+    public Blog changeSettings(Blog blog, Map<String, String> changes) {
+        Blog changed = BlogSettings.apply(blog, changes, clock.instant());
+        return jdbi.inTransaction(h -> {
+            if (changed.host() != null && blogs.hostTaken(h, changed.host(), blog.id())) {
+                throw Problem.conflict("blog.host.taken", changed.host());
+            }
+            blogs.update(h, changed);
+            return blogs.byName(h, blog.name()).orElseThrow();
+        });
+    }
+
+    /** Deletes the blog and everything in it; the viewer must confirm by typing its name. */
+    public void delete(Viewer viewer, Blog blog, String confirmation) {
+        access.require(viewer, blog, Action.DELETE_BLOG);
+        if (!blog.name().equals(confirmation == null ? "" : confirmation.trim())) {
+            throw Problem.invalid("blog.delete.confirmMismatch", blog.name());
+        }
+        jdbi.useTransaction(h -> blogs.delete(h, blog.id()));
+    }
+
+    public Optional<Blog> find(String name) {
+        return jdbi.withHandle(h -> blogs.byName(h, name));
+    }
+
+    public Blog require(String name) {
+        return find(name).orElseThrow(() -> Problem.notFound("blog.notFound", name));
+    }
+
+    /** The blog a viewer is allowed to read, or the reason they are not. */
+    public Blog requireReadable(Viewer viewer, String name) {
+        Blog blog = require(name);
+        access.require(viewer, blog, Action.READ);
+        return blog;
+    }
+
+    public Optional<Blog> byHost(String host) {
+        return jdbi.withHandle(h -> blogs.byHost(h, host));
+    }
+
+    public List<BlogStore.MyBlog> blogsOf(Viewer viewer) {
+        return jdbi.withHandle(h -> blogs.ofUser(h, viewer.userId()));
+    }
+
+    public List<Blog> publicBlogs() {
+        return jdbi.withHandle(h -> blogs.publicBlogs(h, 50));
+    }
+}

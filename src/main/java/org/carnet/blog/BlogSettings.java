@@ -1,0 +1,129 @@
+package org.carnet.blog;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.carnet.core.Messages;
+import org.carnet.core.Problem;
+
+/**
+ * Every blog setting by its key, as the settings form, `carnet blog set NAME key=value` and
+ * `carnet blog show` name them. One parser and one set of checks for all of them.
+ */
+public final class BlogSettings {
+
+    public static final List<String> KEYS = List.of(
+            "title", "description", "language", "time-zone", "visibility", "comment-policy", "host");
+
+    private static final int MAX_TITLE = 200;
+    private static final int MAX_DESCRIPTION = 1000;
+    private static final Pattern HOST = Pattern.compile(
+            "^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$");
+
+    private BlogSettings() {
+    }
+
+    /** The blog with the changes applied, after checking each; nothing is stored here. */
+    public static Blog apply(Blog blog, Map<String, String> changes, Instant now) {
+        Blog b = blog;
+        for (Map.Entry<String, String> change : changes.entrySet()) {
+            b = applyOne(b, change.getKey(), change.getValue() == null ? "" : change.getValue().strip());
+        }
+        return new Blog(b.id(), b.name(), b.title(), b.description(), b.language(), b.timeZone(), b.visibility(),
+                b.commentPolicy(), b.host(), b.createdAt(), now);
+    }
+
+    private static Blog applyOne(Blog b, String key, String value) {
+        switch (key) {
+            case "title" -> {
+                if (value.isEmpty()) {
+                    throw Problem.invalid("blog.title.required");
+                }
+                if (value.length() > MAX_TITLE) {
+                    throw Problem.invalid("blog.title.tooLong", MAX_TITLE);
+                }
+                return new Blog(b.id(), b.name(), value, b.description(), b.language(), b.timeZone(),
+                        b.visibility(), b.commentPolicy(), b.host(), b.createdAt(), b.updatedAt());
+            }
+            case "description" -> {
+                if (value.length() > MAX_DESCRIPTION) {
+                    throw Problem.invalid("blog.description.tooLong", MAX_DESCRIPTION);
+                }
+                return new Blog(b.id(), b.name(), b.title(), value, b.language(), b.timeZone(),
+                        b.visibility(), b.commentPolicy(), b.host(), b.createdAt(), b.updatedAt());
+            }
+            case "language" -> {
+                if (!Messages.supports(value)) {
+                    throw Problem.invalid("language.invalid", value);
+                }
+                return new Blog(b.id(), b.name(), b.title(), b.description(), value, b.timeZone(),
+                        b.visibility(), b.commentPolicy(), b.host(), b.createdAt(), b.updatedAt());
+            }
+            case "time-zone" -> {
+                return new Blog(b.id(), b.name(), b.title(), b.description(), b.language(), zone(value),
+                        b.visibility(), b.commentPolicy(), b.host(), b.createdAt(), b.updatedAt());
+            }
+            case "visibility" -> {
+                return new Blog(b.id(), b.name(), b.title(), b.description(), b.language(), b.timeZone(),
+                        parse(Visibility.class, value, "blog.visibility.invalid"), b.commentPolicy(), b.host(),
+                        b.createdAt(), b.updatedAt());
+            }
+            case "comment-policy" -> {
+                return new Blog(b.id(), b.name(), b.title(), b.description(), b.language(), b.timeZone(),
+                        b.visibility(), parse(CommentPolicy.class, value, "blog.commentPolicy.invalid"), b.host(),
+                        b.createdAt(), b.updatedAt());
+            }
+            case "host" -> {
+                return new Blog(b.id(), b.name(), b.title(), b.description(), b.language(), b.timeZone(),
+                        b.visibility(), b.commentPolicy(), host(value), b.createdAt(), b.updatedAt());
+            }
+            default -> throw Problem.invalid("blog.setting.unknown", key, String.join(", ", KEYS));
+        }
+    }
+
+    /** The settings as key=value, in the order of KEYS. */
+    public static Map<String, String> describe(Blog b) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("title", b.title());
+        m.put("description", b.description());
+        m.put("language", b.language());
+        m.put("time-zone", b.timeZone());
+        m.put("visibility", b.visibility().name().toLowerCase(Locale.ROOT));
+        m.put("comment-policy", b.commentPolicy().name().toLowerCase(Locale.ROOT));
+        m.put("host", b.host() == null ? "" : b.host());
+        return m;
+    }
+
+    static String zone(String value) {
+        try {
+            return ZoneId.of(value).getId();
+        } catch (DateTimeException e) {
+            throw Problem.invalid("blog.timeZone.invalid", value);
+        }
+    }
+
+    /** A host name, lower-cased; empty means none. */
+    static String host(String value) {
+        if (value.isEmpty()) {
+            return null;
+        }
+        String h = value.toLowerCase(Locale.ROOT);
+        if (!HOST.matcher(h).matches() || !h.contains(".")) {
+            throw Problem.invalid("blog.host.invalid", value);
+        }
+        return h;
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value, String errorKey) {
+        try {
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw Problem.invalid(errorKey, value);
+        }
+    }
+}

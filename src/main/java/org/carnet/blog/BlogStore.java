@@ -1,0 +1,75 @@
+package org.carnet.blog;
+
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/** SQL for blogs. */
+public final class BlogStore {
+
+    private static final String COLUMNS = "b.id, b.name, b.title, b.description, b.language, b.time_zone, "
+            + "b.visibility, b.comment_policy, b.host, b.created_at, b.updated_at";
+
+    public long insert(Handle h, Blog b) {
+        return h.createQuery("""
+                        INSERT INTO blog (name, title, description, language, time_zone, visibility, comment_policy,
+                                          host, created_at, updated_at)
+                        VALUES (:name, :title, :description, :language, :timeZone, :visibility, :commentPolicy,
+                                :host, :createdAt, :updatedAt)
+                        RETURNING id""")
+                .bindMethods(b).mapTo(Long.class).one();
+    }
+
+    public void update(Handle h, Blog b) {
+        h.createUpdate("""
+                        UPDATE blog SET title = :title, description = :description, language = :language,
+                          time_zone = :timeZone, visibility = :visibility, comment_policy = :commentPolicy,
+                          host = :host, updated_at = :updatedAt
+                        WHERE id = :id""")
+                .bindMethods(b).execute();
+    }
+
+    public void delete(Handle h, long id) {
+        h.createUpdate("DELETE FROM blog WHERE id = :id").bind("id", id).execute();
+    }
+
+    public Optional<Blog> byName(Handle h, String name) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM blog b WHERE b.name = :name")
+                .bind("name", name).mapTo(Blog.class).findOne();
+    }
+
+    public Optional<Blog> byId(Handle h, long id) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM blog b WHERE b.id = :id")
+                .bind("id", id).mapTo(Blog.class).findOne();
+    }
+
+    public Optional<Blog> byHost(Handle h, String host) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM blog b WHERE b.host = :host")
+                .bind("host", host).mapTo(Blog.class).findOne();
+    }
+
+    public List<Blog> publicBlogs(Handle h, int limit) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM blog b WHERE b.visibility = 'PUBLIC' "
+                        + "ORDER BY b.updated_at DESC LIMIT :limit")
+                .bind("limit", limit).mapTo(Blog.class).list();
+    }
+
+    /** The blogs a user belongs to, with their role on each. */
+    public List<MyBlog> ofUser(Handle h, long userId) {
+        return h.createQuery("SELECT " + COLUMNS + ", m.role FROM blog b JOIN blog_member m ON m.blog_id = b.id "
+                        + "WHERE m.user_id = :user ORDER BY b.title, b.name")
+                .bind("user", userId)
+                .map((rs, ctx) -> new MyBlog(ctx.findMapperFor(Blog.class).orElseThrow().map(rs, ctx),
+                        Role.valueOf(rs.getString("role"))))
+                .list();
+    }
+
+    public boolean hostTaken(Handle h, String host, long exceptBlogId) {
+        return h.createQuery("SELECT COUNT(*) FROM blog WHERE host = :host AND id <> :id")
+                .bind("host", host).bind("id", exceptBlogId).mapTo(Integer.class).one() > 0;
+    }
+
+    /** A blog in a user's dashboard. */
+    public record MyBlog(Blog blog, Role role) {
+    }
+}

@@ -1,0 +1,129 @@
+package org.carnet.blog;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.Locale;
+import org.carnet.account.AccountRoutes;
+import org.carnet.core.Problem;
+import org.carnet.web.Forms;
+import org.carnet.web.Pages;
+import org.carnet.web.Web;
+
+/** HTTP for membership: the members page, invitations and accepting them, roles, removal, leaving. */
+public final class MemberRoutes {
+
+    private final BlogService blogs;
+    private final MembershipService memberships;
+    private final Pages pages;
+    private final String baseUrl;
+
+    public MemberRoutes(BlogService blogs, MembershipService memberships, Pages pages, String baseUrl) {
+        this.blogs = blogs;
+        this.memberships = memberships;
+        this.pages = pages;
+        this.baseUrl = baseUrl;
+    }
+
+    public void register(RoutesConfig r) {
+        r.get("/{blog}/admin/members", ctx -> showMembers(ctx, adminBlog(ctx), null, null));
+        r.post("/{blog}/admin/members/invite", this::invite);
+        r.post("/{blog}/admin/members/{user}/role", this::changeRole);
+        r.post("/{blog}/admin/members/{user}/remove", this::remove);
+        r.post("/{blog}/admin/invitations/{id}/cancel", this::cancelInvitation);
+        r.post("/{blog}/admin/leave", this::leave);
+        r.get("/account/invitations/{token}", this::invitation);
+        r.post("/account/invitations/{token}", this::accept);
+    }
+
+    private Blog adminBlog(Context ctx) {
+        AccountRoutes.requireUser(ctx);
+        return blogs.require(ctx.pathParam("blog"));
+    }
+
+    private void showMembers(Context ctx, Blog blog, MembershipService.NewInvitation created, String error) {
+        var viewer = Web.viewer(ctx);
+        var members = memberships.members(viewer, blog);
+        var invitations = memberships.pendingInvitations(viewer, blog);
+        String link = created == null ? null : invitationUrl(ctx, created.token());
+        pages.render(ctx, "blog/members.jte", Pages.params("p", pages.blogAdminPage(ctx, blog, "members.title"),
+                "members", members, "invitations", invitations, "newLink", link,
+                "newRole", created == null ? null : created.role(), "error", error));
+    }
+
+    private void invite(Context ctx) {
+        Blog blog = adminBlog(ctx);
+        Forms.submit(ctx, () -> {
+            Role role = role(Forms.field(ctx, "role"));
+            var created = memberships.invite(Web.viewer(ctx), blog, role);
+            showMembers(ctx, blog, created, null);
+        }, error -> showMembers(ctx, blog, null, error));
+    }
+
+    private void changeRole(Context ctx) {
+        Blog blog = adminBlog(ctx);
+        Forms.submit(ctx, () -> {
+            memberships.changeRole(Web.viewer(ctx), blog, userId(ctx), role(Forms.field(ctx, "role")));
+            ctx.redirect(Pages.blogBase(ctx, blog) + "/admin/members", HttpStatus.SEE_OTHER);
+        }, error -> showMembers(ctx, blog, null, error));
+    }
+
+    private void remove(Context ctx) {
+        Blog blog = adminBlog(ctx);
+        Forms.submit(ctx, () -> {
+            memberships.remove(Web.viewer(ctx), blog, userId(ctx));
+            ctx.redirect(Pages.blogBase(ctx, blog) + "/admin/members", HttpStatus.SEE_OTHER);
+        }, error -> showMembers(ctx, blog, null, error));
+    }
+
+    private void cancelInvitation(Context ctx) {
+        Blog blog = adminBlog(ctx);
+        long id = parseId(ctx.pathParam("id"));
+        memberships.cancelInvitation(Web.viewer(ctx), blog, id);
+        ctx.redirect(Pages.blogBase(ctx, blog) + "/admin/members", HttpStatus.SEE_OTHER);
+    }
+
+    private void leave(Context ctx) {
+        Blog blog = adminBlog(ctx);
+        memberships.leave(Web.viewer(ctx), blog);
+        ctx.redirect("/dashboard", HttpStatus.SEE_OTHER);
+    }
+
+    private void invitation(Context ctx) {
+        AccountRoutes.requireUser(ctx);
+        var pending = memberships.lookUp(ctx.pathParam("token"));
+        pages.render(ctx, "blog/invitation.jte", Pages.params("p", pages.page(ctx, "invitation.title"),
+                "blog", pending.blog(), "role", pending.invitation().role(), "token", ctx.pathParam("token")));
+    }
+
+    private void accept(Context ctx) {
+        AccountRoutes.requireUser(ctx);
+        Blog blog = memberships.accept(Web.viewer(ctx), ctx.pathParam("token"));
+        ctx.redirect(Pages.blogBase(ctx, blog) + "/", HttpStatus.SEE_OTHER);
+    }
+
+    private String invitationUrl(Context ctx, String token) {
+        String base = baseUrl != null ? baseUrl : ctx.scheme() + "://" + ctx.host();
+        return base + "/account/invitations/" + token;
+    }
+
+    static Role role(String value) {
+        try {
+            return Role.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw Problem.invalid("member.role.invalid", value);
+        }
+    }
+
+    private static long userId(Context ctx) {
+        return parseId(ctx.pathParam("user"));
+    }
+
+    private static long parseId(String s) {
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            throw Problem.notFound("member.notFound");
+        }
+    }
+}

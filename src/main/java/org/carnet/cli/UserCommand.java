@@ -1,0 +1,50 @@
+package org.carnet.cli;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import org.carnet.account.User;
+import org.carnet.app.Services;
+import org.carnet.core.Tokens;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** `carnet user ...`: accounts from the command line. */
+@Command(name = "user", description = "Manage accounts.", subcommands = {UserCommand.Add.class})
+public final class UserCommand {
+
+    @Command(name = "add", description = "Create an account (prints a generated password unless "
+            + "--password-stdin is given).")
+    static final class Add extends AdminCommand {
+
+        @Option(names = "--email", required = true, paramLabel = "EMAIL")
+        String email;
+
+        @Option(names = "--name", required = true, paramLabel = "NAME", description = "Display name")
+        String name;
+
+        @Option(names = "--password-stdin", description = "Read the password from the first line of stdin")
+        boolean passwordStdin;
+
+        @Option(names = "--instance-admin", description = "May change the instance's settings")
+        boolean instanceAdmin;
+
+        @Override
+        void run(Services services, PrintWriter out) throws Exception {
+            String password;
+            if (passwordStdin) {
+                BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+                String line = in.readLine();
+                password = line == null ? "" : line;
+            } else {
+                password = Tokens.random().substring(0, 20);
+            }
+            User user = services.accounts.create(email, name, password, instanceAdmin);
+            out.println("Created account " + user.email() + " (id " + user.id() + ")");
+            if (!passwordStdin) {
+                out.println("Password (shown once): " + password);
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.carnet.instance;
+
+import java.util.Map;
+import java.util.Optional;
+import org.carnet.core.Problem;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** Settings of the whole instance (not of one blog), kept in the database so every node agrees. */
+public final class InstanceSettings {
+
+    public static final String SIGNUP = "signup";
+    private static final Map<String, String> DEFAULTS = Map.of(SIGNUP, "open");
+
+    private final Jdbi jdbi;
+
+    public InstanceSettings(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public boolean signupOpen() {
+        return "open".equals(get(SIGNUP));
+    }
+
+    public String get(String key) {
+        return jdbi.withHandle(h -> find(h, key)).orElse(DEFAULTS.get(key));
+    }
+
+    public void set(String key, String value) {
+        if (!SIGNUP.equals(key)) {
+            throw Problem.invalid("instance.setting.unknown", key);
+        }
+        if (!value.equals("open") && !value.equals("closed")) {
+            throw Problem.invalid("instance.setting.signup.invalid", value);
+        }
+        jdbi.useHandle(h -> put(h, key, value));
+    }
+
+    public static Optional<String> find(Handle h, String key) {
+        return h.createQuery("SELECT setting_value FROM instance_setting WHERE setting_key = :k")
+                .bind("k", key).mapTo(String.class).findOne();
+    }
+
+    /** Inserts the setting unless it exists; true when this call inserted it (a once-only latch). */
+    public static boolean putIfAbsent(Handle h, String key, String value) {
+        return h.createUpdate("""
+                        INSERT INTO instance_setting (setting_key, setting_value) VALUES (:k, :v)
+                        ON CONFLICT (setting_key) DO NOTHING""")
+                .bind("k", key).bind("v", value).execute() == 1;
+    }
+
+    public static void put(Handle h, String key, String value) {
+        h.createUpdate("""
+                        INSERT INTO instance_setting (setting_key, setting_value) VALUES (:k, :v)
+                        ON CONFLICT (setting_key) DO UPDATE SET setting_value = excluded.setting_value""")
+                .bind("k", key).bind("v", value).execute();
+    }
+}

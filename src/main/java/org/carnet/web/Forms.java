@@ -1,0 +1,46 @@
+package org.carnet.web;
+
+import io.javalin.http.Context;
+import java.util.function.Consumer;
+import org.carnet.core.Problem;
+
+/**
+ * The shape of every form post: try the action; when the input was bad (invalid, conflicting, too many
+ * attempts), show the form again with the message and the right status. Anything else (forbidden, not found)
+ * goes on to the error pages.
+ */
+public final class Forms {
+
+    private Forms() {
+    }
+
+    public interface Action {
+        void run();
+    }
+
+    public static void submit(Context ctx, Action action, Consumer<String> showFormWithError) {
+        try {
+            action.run();
+        } catch (Problem p) {
+            switch (p.kind()) {
+                case INVALID, CONFLICT, TOO_MANY, TOO_LARGE -> {
+                    ctx.status(p.kind().status);
+                    showFormWithError.accept(p.message(Web.messagesForErrors(ctx)));
+                }
+                default -> throw p;
+            }
+        }
+    }
+
+    /** A form field, trimmed; "" when absent. */
+    public static String field(Context ctx, String name) {
+        String v = ctx.formParam(name);
+        return v == null ? "" : v.trim();
+    }
+
+    /** A form field exactly as sent (passwords: spaces count). */
+    public static String raw(Context ctx, String name) {
+        String v = ctx.formParam(name);
+        return v == null ? "" : v;
+    }
+}

@@ -1,0 +1,61 @@
+package org.carnet.web;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.javalin.http.Context;
+import java.util.HashMap;
+import java.util.Map;
+import org.carnet.blog.Blog;
+import org.carnet.core.Messages;
+
+/** Renders the precompiled jte templates (src/main/jte) into responses. */
+public final class Pages {
+
+    private final TemplateEngine jte = TemplateEngine.createPrecompiled(ContentType.Html);
+    private final Csrf csrf;
+
+    public Pages(Csrf csrf) {
+        this.csrf = csrf;
+    }
+
+    /** The chrome of a page that belongs to no blog, in the visitor's language. */
+    public Page page(Context ctx, String titleKey) {
+        Messages m = Web.accountMessages(ctx);
+        return new Page(m, m.t(titleKey), Web.viewer(ctx), csrf.tokenFor(ctx), Web.requestId(ctx), null, "");
+    }
+
+    /** The chrome of a page of a blog, in the blog's language. */
+    public Page blogPage(Context ctx, Blog blog, String title) {
+        return new Page(Messages.of(blog.language()), title, Web.viewer(ctx), csrf.tokenFor(ctx),
+                Web.requestId(ctx), blog, blogBase(ctx, blog));
+    }
+
+    /** The chrome of a blog's admin pages: the blog's data, but the admin's own language. */
+    public Page blogAdminPage(Context ctx, Blog blog, String titleKey) {
+        Messages m = Web.accountMessages(ctx);
+        return new Page(m, m.t(titleKey), Web.viewer(ctx), csrf.tokenFor(ctx), Web.requestId(ctx), blog,
+                blogBase(ctx, blog));
+    }
+
+    public static String blogBase(Context ctx, Blog blog) {
+        return blog.name().equals(Web.hostBlog(ctx)) ? "" : "/" + blog.name();
+    }
+
+    /** Renders template with its parameters (p, the Page, among them) as the HTML response. */
+    public void render(Context ctx, String template, Map<String, Object> params) {
+        StringOutput out = new StringOutput();
+        jte.render(template, params, out);
+        ctx.contentType("text/html; charset=utf-8");
+        ctx.result(out.toString());
+    }
+
+    /** A parameter map that, unlike Map.of, accepts null values (an absent error, an empty field). */
+    public static Map<String, Object> params(Object... keysAndValues) {
+        Map<String, Object> m = new HashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return m;
+    }
+}

@@ -1,0 +1,56 @@
+package org.carnet.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import org.carnet.account.AccountRoutes;
+import org.carnet.account.AccountService;
+import org.carnet.core.Tokens;
+import org.slf4j.MDC;
+
+/**
+ * Runs before every route: gives the request an id (in the log and on error pages), finds who is asking
+ * from the session cookie, sets the security headers, and refuses a state-changing request without a valid
+ * CSRF token before any handler can act on it.
+ */
+public final class RequestSetup {
+
+    private final AccountService accounts;
+    private final Csrf csrf;
+    private final boolean trustProxy;
+
+    public RequestSetup(AccountService accounts, Csrf csrf, boolean trustProxy) {
+        this.accounts = accounts;
+        this.csrf = csrf;
+        this.trustProxy = trustProxy;
+    }
+
+    public void before(Context ctx) {
+        String id = Tokens.shortId();
+        ctx.attribute(Web.REQUEST_ID, id);
+        MDC.put("req", id);
+        ctx.header("X-Request-Id", id);
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
+        ctx.header("Content-Security-Policy", "frame-ancestors 'none'");
+        ctx.attribute(Web.CLIENT_ADDRESS, clientAddress(ctx));
+        if (ctx.path().startsWith("/static/")) {
+            return;
+        }
+        ctx.attribute(Web.VIEWER, accounts.viewerFor(ctx.cookie(AccountRoutes.SESSION_COOKIE)));
+        HandlerType method = ctx.method();
+        if (method == HandlerType.POST || method == HandlerType.PUT || method == HandlerType.PATCH
+                || method == HandlerType.DELETE) {
+            csrf.check(ctx);
+        }
+    }
+
+    private String clientAddress(Context ctx) {
+        if (trustProxy) {
+            String forwarded = ctx.header("X-Forwarded-For");
+            if (forwarded != null && !forwarded.isBlank()) {
+                return forwarded.split(",")[0].trim();
+            }
+        }
+        return ctx.ip();
+    }
+}
