@@ -1,6 +1,7 @@
 package org.carnet.app;
 
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import jakarta.servlet.DispatcherType;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.carnet.account.AccountRoutes;
 import org.carnet.blog.BlogRoutes;
 import org.carnet.blog.MemberRoutes;
@@ -45,6 +47,11 @@ public final class CarnetServer implements AutoCloseable {
     }
 
     public static CarnetServer start(Config config, Services services) {
+        return start(config, services, routes -> { });
+    }
+
+    /** Starts with extra routes registered after Carnet's own (the test kit adds a failing route). */
+    public static CarnetServer start(Config config, Services services, Consumer<RoutesConfig> extraRoutes) {
         boolean secure = config.secureCookies();
         Csrf csrf = new Csrf(secure);
         Pages pages = new Pages(csrf);
@@ -75,6 +82,7 @@ public final class CarnetServer implements AutoCloseable {
             new AccountRoutes(services.accounts, services.instance, pages, secure).register(r);
             new BlogRoutes(services.blogs, services.access, pages).register(r);
             new MemberRoutes(services.blogs, services.memberships, pages, config.baseUrl()).register(r);
+            extraRoutes.accept(r);
             new BlogHomeRoutes(services.blogs, services.posts, pages).register(r);
 
             r.exception(Problem.class, errors::problem);

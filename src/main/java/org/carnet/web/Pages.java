@@ -48,6 +48,9 @@ public final class Pages {
         jte.render(template, params, out);
         ctx.contentType("text/html; charset=utf-8");
         ctx.result(out.toString());
+        // A page rendered with an error status (a form shown again with its message) is final: the
+        // status-based error pages must not replace it.
+        ctx.attribute(ErrorPages.HANDLED, true);
     }
 
     /** A parameter map that, unlike Map.of, accepts null values (an absent error, an empty field). */

@@ -1,0 +1,108 @@
+package org.carnet.testkit;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.carnet.account.User;
+import org.carnet.app.CarnetServer;
+import org.carnet.app.Config;
+import org.carnet.app.Services;
+import org.carnet.blog.Blog;
+import org.carnet.store.Database;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Starts a real Carnet (Jetty on a random port) over a fresh database for a test class, and stops it after.
+ * Use as {@code @RegisterExtension static final CarnetExtension carnet = CarnetExtension.sqlite();}.
+ * It also serves GET /test/boom, which fails with an exception whose message must never reach a visitor.
+ */
+public final class CarnetExtension implements BeforeAllCallback, AfterAllCallback {
+
+    public static final String SECRET_IN_FAILURE = "SELECT password_hash FROM app_user -- internal detail";
+
+    private final TestDatabases.Kind kind;
+    private final MutableClock clock = MutableClock.atSystemTime();
+    private Services services;
+    private CarnetServer server;
+    private String jdbcUrl;
+    private Path dataDir;
+
+    private CarnetExtension(TestDatabases.Kind kind) {
+        this.kind = kind;
+    }
+
+    public static CarnetExtension sqlite() {
+        return new CarnetExtension(TestDatabases.Kind.SQLITE);
+    }
+
+    public static CarnetExtension postgres() {
+        return new CarnetExtension(TestDatabases.Kind.POSTGRESQL);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        jdbcUrl = TestDatabases.fresh(kind);
+        dataDir = Files.createTempDirectory("carnet-data-");
+        services = new Services(Database.open(jdbcUrl, 5), clock);
+        Config config = new Config(0, dataDir, jdbcUrl, null, false, 5);
+        server = CarnetServer.start(config, services, r -> r.get("/test/boom", ctx -> {
+            throw new IllegalStateException(SECRET_IN_FAILURE);
+        }));
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (server != null) {
+            server.close();
+        }
+        if (services != null) {
+            services.close();
+        }
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + server.port();
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public Services services() {
+        return services;
+    }
+
+    public MutableClock clock() {
+        return clock;
+    }
+
+    public String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** A new browser-like client (its own cookies). */
+    public WebClient client() {
+        return new WebClient(baseUrl());
+    }
+
+    /** An account created directly through the service (for tests that are not about sign-up). */
+    public User user(String email, String name, String password) {
+        return services.accounts.create(email, name, password, false);
+    }
+
+    public Blog blog(User owner, String name, String... keyValues) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("title", "Blog " + name);
+        for (int i = 0; i < keyValues.length; i += 2) {
+            settings.put(keyValues[i], keyValues[i + 1]);
+        }
+        return services.blogs.create(owner.id(), name, settings);
+    }
+}

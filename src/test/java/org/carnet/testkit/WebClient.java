@@ -1,0 +1,170 @@
+package org.carnet.testkit;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * An HTTP client that behaves like a browser with cookies: it keeps the session, and submit() fills a form
+ * the way a browser would, hidden fields (the CSRF token) included. Redirects are not followed
+ * automatically, so tests can check them; follow() does.
+ */
+public final class WebClient {
+
+    private final String base;
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http;
+    private String acceptLanguage = "en";
+
+    WebClient(String base) {
+        this.base = base;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    public WebClient language(String acceptLanguage) {
+        this.acceptLanguage = acceptLanguage;
+        return this;
+    }
+
+    public Response get(String path, String... headers) {
+        return send(request(path, headers).GET().build());
+    }
+
+    /** A raw form POST: exactly these fields, nothing added (a forged request, when no token is given). */
+    public Response post(String path, Map<String, String> form, String... headers) {
+        return send(request(path, headers).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encode(form))).build());
+    }
+
+    public Response postBytes(String path, byte[] body, String contentType) {
+        return send(request(path).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
+    /**
+     * Loads pagePath, finds the form (CSS selector), keeps its fields' values (hidden ones included),
+     * overrides them with fields, and posts it to its action.
+     */
+    public Response submit(String pagePath, String formSelector, Map<String, String> fields) {
+        Response page = get(pagePath);
+        if (page.status() != 200) {
+            throw new AssertionError("GET " + pagePath + " answered " + page.status() + ":\n" + page.body());
+        }
+        return submit(page, formSelector, fields);
+    }
+
+    public Response submit(Response page, String formSelector, Map<String, String> fields) {
+        Element form = page.doc().selectFirst(formSelector);
+        if (form == null) {
+            throw new AssertionError("No form " + formSelector + " on the page:\n" + page.body());
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Element input : form.select("input[name], textarea[name], select[name]")) {
+            String type = input.attr("type");
+            if ((type.equals("radio") || type.equals("checkbox")) && !input.hasAttr("checked")) {
+                continue;
+            }
+            if (input.tagName().equals("select")) {
+                Element selected = input.selectFirst("option[selected]");
+                if (selected == null) {
+                    selected = input.selectFirst("option");
+                }
+                values.put(input.attr("name"), selected == null ? "" : selected.hasAttr("value")
+                        ? selected.attr("value") : selected.text());
+            } else if (input.tagName().equals("textarea")) {
+                values.put(input.attr("name"), input.text());
+            } else {
+                values.put(input.attr("name"), input.attr("value"));
+            }
+        }
+        values.putAll(fields);
+        String action = form.attr("action");
+        return post(action.isEmpty() ? URI.create(page.uri()).getPath() : action, values);
+    }
+
+    /** Follows a redirect response (GET on its Location), or returns the response unchanged. */
+    public Response follow(Response r) {
+        Response current = r;
+        for (int i = 0; i < 5 && current.status() / 100 == 3; i++) {
+            current = get(current.location());
+        }
+        return current;
+    }
+
+    public Response signIn(String email, String password) {
+        return submit("/account/signin", "form#signin", Map.of("email", email, "password", password));
+    }
+
+    /** The CSRF token the server gives this client in its forms. */
+    public String csrfToken(String pagePath) {
+        Element input = get(pagePath).doc().selectFirst("input[name=_csrf]");
+        if (input == null) {
+            throw new AssertionError("No CSRF field on " + pagePath);
+        }
+        return input.attr("value");
+    }
+
+    private HttpRequest.Builder request(String path, String... headers) {
+        URI uri = URI.create(path.startsWith("http") ? path : base + path);
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                .header("Accept-Language", acceptLanguage);
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return b;
+    }
+
+    private Response send(HttpRequest request) {
+        try {
+            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Response(r.statusCode(), r.body(), r.headers().map(), r.uri().toString());
+        } catch (IOException e) {
+            throw new AssertionError("HTTP request failed: " + request.uri(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String encode(Map<String, String> form) {
+        return form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    /** An HTTP response with its HTML parsed on demand. */
+    public record Response(int status, String body, Map<String, java.util.List<String>> headers, String uri) {
+
+        public Document doc() {
+            return Jsoup.parse(body, uri);
+        }
+
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
+        }
+
+        public String location() {
+            return header("Location");
+        }
+
+        /** The visible text of the page (what a reader sees). */
+        public String text() {
+            return doc().body() == null ? body : doc().body().text();
+        }
+    }
+}
