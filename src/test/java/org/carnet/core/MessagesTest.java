@@ -1,0 +1,73 @@
+package org.carnet.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/** Both languages say the same things, and every message formats. */
+class MessagesTest {
+
+    private final Messages fr = Messages.of("fr");
+    private final Messages en = Messages.of("en");
+
+    @Test
+    void bothBundlesHaveExactlyTheSameKeys() {
+        Set<String> onlyFr = new TreeSet<>(fr.keys());
+        onlyFr.removeAll(en.keys());
+        Set<String> onlyEn = new TreeSet<>(en.keys());
+        onlyEn.removeAll(fr.keys());
+        assertThat(onlyFr).as("keys only in French").isEmpty();
+        assertThat(onlyEn).as("keys only in English").isEmpty();
+        assertThat(fr.keys()).hasSizeGreaterThan(100);
+    }
+
+    @Test
+    void noStraightApostrophesWhichMessageFormatWouldEat() {
+        for (Messages m : new Messages[] {fr, en}) {
+            for (String key : m.keys()) {
+                assertThat(m.t(key)).as(m.lang() + " " + key).doesNotContain("'");
+            }
+        }
+    }
+
+    @Test
+    void everyPatternFormatsInItsLocale() {
+        for (Messages m : new Messages[] {fr, en}) {
+            for (String key : m.keys()) {
+                String pattern = m.t(key);
+                if (pattern.contains("{")) {
+                    String formatted = new MessageFormat(pattern, Locale.forLanguageTag(m.lang()))
+                            .format(new Object[] {3, "x", "y"});
+                    assertThat(formatted).as(m.lang() + " " + key).doesNotContain("{0").doesNotContain("{1");
+                }
+            }
+        }
+    }
+
+    @Test
+    void theReferenceNotesAreWordForWord() {
+        assertThat(fr.t("comment.policy.members"))
+                .isEqualTo("Remarque : Seul un membre de ce blog est autorisé à enregistrer un commentaire.");
+        assertThat(en.t("comment.policy.members")).isEqualTo("Note: Only a member of this blog may post a comment.");
+    }
+
+    @Test
+    void pluralsUseARealRule() {
+        assertThat(en.t("signin.tooMany", 1)).endsWith("in 1 minute.");
+        assertThat(en.t("signin.tooMany", 12)).endsWith("in 12 minutes.");
+        assertThat(fr.t("signin.tooMany", 1)).endsWith("dans 1 minute.");
+        assertThat(fr.t("signin.tooMany", 3)).endsWith("dans 3 minutes.");
+    }
+
+    @Test
+    void unsupportedLanguagesFallBackToEnglish() {
+        assertThat(Messages.of("de").lang()).isEqualTo("en");
+        assertThat(Messages.of(null).lang()).isEqualTo("en");
+        assertThat(Messages.supports("fr")).isTrue();
+        assertThat(Messages.supports("de")).isFalse();
+    }
+}
