@@ -1,0 +1,55 @@
+package org.carnet.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.carnet.blog.Role;
+import org.carnet.testkit.CarnetExtension;
+import org.carnet.testkit.WebClient;
+import org.carnet.testkit.WebClient.Response;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The same server on a real PostgreSQL: sign-up to blog, private reading, membership, CSRF. */
+class PostgresFlowTest {
+
+    @RegisterExtension
+    static final CarnetExtension carnet = CarnetExtension.postgres();
+
+    private static final String PW = "phrase de passe postgres";
+
+    @Test
+    void theWholeFoundationWorksOnPostgres() {
+        assertThat(carnet.client().get("/healthz").body()).contains("\"database\":\"postgresql\"");
+
+        WebClient owner = carnet.client();
+        Response signUp = owner.submit("/account/signup", "form#signup", Map.of(
+                "email", "pg@example.org", "name", "Pg", "password", PW, "password2", PW));
+        assertThat(signUp.status()).isEqualTo(303);
+        Response created = owner.submit("/dashboard/new", "form#new-blog", Map.of("name", "elephant",
+                "title", "L’éléphant", "language", "fr"));
+        assertThat(created.location()).isEqualTo("/elephant/");
+        assertThat(owner.follow(created).doc().selectFirst(".blog-title").text()).isEqualTo("L’éléphant");
+
+        Response privateNow = owner.submit("/elephant/admin/settings", "form#settings",
+                Map.of("visibility", "private"));
+        assertThat(privateNow.status()).isEqualTo(303);
+        assertThat(carnet.client().get("/elephant/").status()).isEqualTo(303);
+
+        Response invite = owner.submit("/elephant/admin/members", "form#invite", Map.of("role", "reader"));
+        String link = invite.doc().selectFirst("#invitation-link").attr("value").substring(carnet.baseUrl().length());
+        carnet.user("guest@example.org", "Guest", PW);
+        WebClient guest = carnet.client();
+        guest.signIn("guest@example.org", PW);
+        assertThat(guest.get("/elephant/").status()).isEqualTo(403);
+        assertThat(guest.submit(link, "form#accept", Map.of()).status()).isEqualTo(303);
+        assertThat(guest.get("/elephant/").status()).isEqualTo(200);
+        assertThat(carnet.services().access.roleOf(
+                org.carnet.account.Viewer.of(carnet.services().accounts.byEmail("guest@example.org").orElseThrow()),
+                carnet.services().blogs.find("elephant").orElseThrow())).contains(Role.READER);
+
+        Response forged = guest.post("/elephant/admin/settings", Map.of("title", "Pwned"));
+        assertThat(forged.status()).isEqualTo(403);
+        assertThat(carnet.services().blogs.find("elephant").orElseThrow().title()).isEqualTo("L’éléphant");
+    }
+}
