@@ -147,11 +147,13 @@ public final class AccountRoutes {
     }
 
     private void startSession(Context ctx, SignIn signIn) {
+        // A browser that was signed in as someone else leaves that session behind for good.
+        accounts.signOut(Web.viewer(ctx));
         ctx.cookie(sessionCookie(ctx, signIn.token(), (int) AccountService.SESSION_LIFETIME.toSeconds()));
     }
 
     private Cookie sessionCookie(Context ctx, String value, int maxAge) {
-        return new Cookie(SESSION_COOKIE, value, "/", maxAge, secureCookies || "https".equals(ctx.scheme()), true,
+        return new Cookie(SESSION_COOKIE, value, "/", maxAge, secureCookies || Web.isHttps(ctx), true,
                 null, SameSite.LAX);
     }
 

@@ -30,60 +30,67 @@ public final class BlogSettings {
 
     /** The blog with the changes applied, after checking each; nothing is stored here. */
     public static Blog apply(Blog blog, Map<String, String> changes, Instant now) {
-        Blog b = blog;
+        Draft d = new Draft(blog);
         for (Map.Entry<String, String> change : changes.entrySet()) {
-            b = applyOne(b, change.getKey(), change.getValue() == null ? "" : change.getValue().strip());
+            d.set(change.getKey(), change.getValue() == null ? "" : change.getValue().strip());
         }
-        return new Blog(b.id(), b.name(), b.title(), b.description(), b.language(), b.timeZone(), b.visibility(),
-                b.commentPolicy(), b.host(), b.createdAt(), now);
+        return new Blog(blog.id(), blog.name(), d.title, d.description, d.language, d.timeZone, d.visibility,
+                d.commentPolicy, d.host, blog.createdAt(), now);
     }
 
-    private static Blog applyOne(Blog b, String key, String value) {
-        switch (key) {
-            case "title" -> {
-                if (value.isEmpty()) {
-                    throw Problem.invalid("blog.title.required");
-                }
-                if (value.length() > MAX_TITLE) {
-                    throw Problem.invalid("blog.title.tooLong", MAX_TITLE);
-                }
-                return new Blog(b.id(), b.name(), value, b.description(), b.language(), b.timeZone(),
-                        b.visibility(), b.commentPolicy(), b.host(), b.createdAt(), b.updatedAt());
-            }
-            case "description" -> {
-                if (value.length() > MAX_DESCRIPTION) {
-                    throw Problem.invalid("blog.description.tooLong", MAX_DESCRIPTION);
-                }
-                return new Blog(b.id(), b.name(), b.title(), value, b.language(), b.timeZone(),
-                        b.visibility(), b.commentPolicy(), b.host(), b.createdAt(), b.updatedAt());
-            }
-            case "language" -> {
-                if (!Messages.supports(value)) {
-                    throw Problem.invalid("language.invalid", value);
-                }
-                return new Blog(b.id(), b.name(), b.title(), b.description(), value, b.timeZone(),
-                        b.visibility(), b.commentPolicy(), b.host(), b.createdAt(), b.updatedAt());
-            }
-            case "time-zone" -> {
-                return new Blog(b.id(), b.name(), b.title(), b.description(), b.language(), zone(value),
-                        b.visibility(), b.commentPolicy(), b.host(), b.createdAt(), b.updatedAt());
-            }
-            case "visibility" -> {
-                return new Blog(b.id(), b.name(), b.title(), b.description(), b.language(), b.timeZone(),
-                        parse(Visibility.class, value, "blog.visibility.invalid"), b.commentPolicy(), b.host(),
-                        b.createdAt(), b.updatedAt());
-            }
-            case "comment-policy" -> {
-                return new Blog(b.id(), b.name(), b.title(), b.description(), b.language(), b.timeZone(),
-                        b.visibility(), parse(CommentPolicy.class, value, "blog.commentPolicy.invalid"), b.host(),
-                        b.createdAt(), b.updatedAt());
-            }
-            case "host" -> {
-                return new Blog(b.id(), b.name(), b.title(), b.description(), b.language(), b.timeZone(),
-                        b.visibility(), b.commentPolicy(), host(value), b.createdAt(), b.updatedAt());
-            }
-            default -> throw Problem.invalid("blog.setting.unknown", key, String.join(", ", KEYS));
+    /** The settings being changed, one checked value at a time. */
+    private static final class Draft {
+        String title;
+        String description;
+        String language;
+        String timeZone;
+        Visibility visibility;
+        CommentPolicy commentPolicy;
+        String host;
+
+        Draft(Blog b) {
+            title = b.title();
+            description = b.description();
+            language = b.language();
+            timeZone = b.timeZone();
+            visibility = b.visibility();
+            commentPolicy = b.commentPolicy();
+            host = b.host();
         }
+
+        void set(String key, String value) {
+            switch (key) {
+                case "title" -> title = title(value);
+                case "description" -> {
+                    if (value.length() > MAX_DESCRIPTION) {
+                        throw Problem.invalid("blog.description.tooLong", MAX_DESCRIPTION);
+                    }
+                    description = value;
+                }
+                case "language" -> {
+                    if (!Messages.supports(value)) {
+                        throw Problem.invalid("language.invalid", value);
+                    }
+                    language = value;
+                }
+                case "time-zone" -> timeZone = zone(value);
+                case "visibility" -> visibility = parse(Visibility.class, value, "blog.visibility.invalid");
+                case "comment-policy" ->
+                        commentPolicy = parse(CommentPolicy.class, value, "blog.commentPolicy.invalid");
+                case "host" -> host = host(value);
+                default -> throw Problem.invalid("blog.setting.unknown", key, String.join(", ", KEYS));
+            }
+        }
+    }
+
+    static String title(String value) {
+        if (value.isEmpty()) {
+            throw Problem.invalid("blog.title.required");
+        }
+        if (value.length() > MAX_TITLE) {
+            throw Problem.invalid("blog.title.tooLong", MAX_TITLE);
+        }
+        return value;
     }
 
     /** The settings as key=value, in the order of KEYS. */

@@ -37,7 +37,7 @@ public final class Csrf {
         if (fresh == null) {
             fresh = Tokens.random();
             ctx.attribute(COOKIE, fresh);
-            ctx.cookie(new Cookie(COOKIE, fresh, "/", -1, secureCookies || "https".equals(ctx.scheme()), true,
+            ctx.cookie(new Cookie(COOKIE, fresh, "/", -1, secureCookies || Web.isHttps(ctx), true,
                     null, SameSite.LAX));
         }
         return fresh;

@@ -33,6 +33,7 @@ public final class RequestSetup {
         ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
         ctx.header("Content-Security-Policy", "frame-ancestors 'none'");
         ctx.attribute(Web.CLIENT_ADDRESS, clientAddress(ctx));
+        ctx.attribute(Web.HTTPS, trustProxy && "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto")));
         if (ctx.path().startsWith("/static/")) {
             return;
         }

@@ -14,6 +14,7 @@ public final class Web {
     public static final String HOST_BLOG = "carnet.hostBlog";
     static final String CLIENT_ADDRESS = "carnet.clientAddress";
     static final String BLOG_LANGUAGE = "carnet.blogLanguage";
+    static final String HTTPS = "carnet.https";
 
     private Web() {
     }
@@ -31,6 +32,11 @@ public final class Web {
     public static String clientAddress(Context ctx) {
         String a = ctx.attribute(CLIENT_ADDRESS);
         return a != null ? a : ctx.ip();
+    }
+
+    /** True when the visitor reached us over HTTPS (directly, or through a trusted proxy that says so). */
+    public static boolean isHttps(Context ctx) {
+        return Boolean.TRUE.equals(ctx.attribute(HTTPS)) || "https".equals(ctx.scheme());
     }
 
     /** The blog served at / because the request came for its own host name, or null. */
