@@ -1,7 +1,9 @@
 package org.carnet.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.carnet.app.Services;
 import org.carnet.core.Problem;
 import picocli.CommandLine.Command;
@@ -19,14 +21,17 @@ public final class InstanceCommand {
 
         @Override
         void run(Services services, PrintWriter out) {
+            // Every assignment is read and checked before any is stored, so a refused command changes nothing.
+            Map<String, String> changes = new LinkedHashMap<>();
             for (String a : assignments) {
                 int eq = a.indexOf('=');
                 if (eq <= 0) {
                     throw Problem.invalid("cli.assignment.invalid", a);
                 }
-                services.instance.set(a.substring(0, eq).trim(), a.substring(eq + 1).trim());
-                out.println(a.substring(0, eq).trim() + "=" + services.instance.get(a.substring(0, eq).trim()));
+                changes.put(a.substring(0, eq).trim(), a.substring(eq + 1).trim());
             }
+            services.instance.setAll(changes);
+            changes.keySet().forEach(key -> out.println(key + "=" + services.instance.get(key)));
         }
     }
 }

@@ -27,13 +27,22 @@ public final class InstanceSettings {
     }
 
     public void set(String key, String value) {
+        setAll(java.util.Collections.singletonMap(key, value));
+    }
+
+    /** Checks every change first, then stores them all in one transaction: all or nothing. */
+    public void setAll(Map<String, String> changes) {
+        changes.forEach(InstanceSettings::check);
+        jdbi.useTransaction(h -> changes.forEach((key, value) -> put(h, key, value)));
+    }
+
+    private static void check(String key, String value) {
         if (!SIGNUP.equals(key)) {
             throw Problem.invalid("instance.setting.unknown", key);
         }
-        if (!value.equals("open") && !value.equals("closed")) {
+        if (!"open".equals(value) && !"closed".equals(value)) {
             throw Problem.invalid("instance.setting.signup.invalid", value);
         }
-        jdbi.useHandle(h -> put(h, key, value));
     }
 
     public static Optional<String> find(Handle h, String key) {
