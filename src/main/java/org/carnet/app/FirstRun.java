@@ -1,6 +1,5 @@
 package org.carnet.app;
 
-import java.time.Instant;
 import java.util.Map;
 import org.carnet.account.PasswordPolicy;
 import org.carnet.account.User;
@@ -39,30 +38,48 @@ public final class FirstRun {
         String password = generate ? Tokens.random().substring(0, 20) : adminPassword;
         PasswordPolicy.check(password, email);
         boolean first = s.db.jdbi().inTransaction(h ->
-                InstanceSettings.putIfAbsent(h, LATCH, Instant.now().toString()));
+                InstanceSettings.putIfAbsent(h, LATCH, s.clock.instant().toString()));
         if (!first) {
             return null;
         }
+        Created created = new Created();
         try {
-            return create(s, email, password, generate);
+            return create(s, email, password, generate, created);
         } catch (RuntimeException e) {
-            s.db.jdbi().useHandle(h -> h.createUpdate("DELETE FROM instance_setting WHERE setting_key = :k")
-                    .bind("k", LATCH).execute());
+            // The steps run in their own transactions: undo those that were done, so that nothing is left
+            // half-made (an admin whose password was never shown) and the next start tries again.
+            s.db.jdbi().useTransaction(h -> {
+                if (created.blogId != null) {
+                    h.createUpdate("DELETE FROM blog WHERE id = :id").bind("id", created.blogId).execute();
+                }
+                if (created.adminId != null) {
+                    h.createUpdate("DELETE FROM app_user WHERE id = :id").bind("id", created.adminId).execute();
+                }
+                h.createUpdate("DELETE FROM instance_setting WHERE setting_key = :k").bind("k", LATCH).execute();
+            });
             throw e;
         }
     }
 
-    private static Outcome create(Services s, String email, String password, boolean generated) {
+    /** What create() has made so far. */
+    private static final class Created {
+        Long adminId;
+        Long blogId;
+    }
+
+    private static Outcome create(Services s, String email, String password, boolean generated, Created created) {
         Messages fr = Messages.of("fr");
         User admin = s.accounts.create(email, fr.t("sample.admin.name"), password, true);
+        created.adminId = admin.id();
         Blog blog = s.blogs.create(admin.id(), SAMPLE_BLOG, Map.of(
                 "title", fr.t("sample.blog.title"),
                 "description", fr.t("sample.blog.description"),
                 "language", "fr",
                 "time-zone", "Europe/Paris",
                 "comment-policy", "members"));
+        created.blogId = blog.id();
         s.posts.publishTrusted(blog, admin.id(), fr.t("sample.post.title"), "bienvenue-sur-carnet",
                 fr.t("sample.post.body"));
-        return new Outcome(email, generated ? password : null, blog.name());
+        return new Outcome(admin.email(), generated ? password : null, blog.name());
     }
 }
