@@ -3,6 +3,7 @@ package org.carnet.account;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.SameSite;
 import org.carnet.core.Problem;
@@ -34,6 +35,11 @@ public final class AccountRoutes {
         r.get("/account/signin", this::signInForm);
         r.post("/account/signin", this::signIn);
         r.post("/account/signout", this::signOut);
+        // Signing out changes state, so only POST does it; a GET (a link, a prefetch) is told so.
+        r.get("/account/signout", ctx -> {
+            ctx.header("Allow", "POST");
+            throw new HttpResponseException(405, "Method not allowed");
+        });
         r.get("/account/profile", this::profileForm);
         r.post("/account/profile", this::saveProfile);
         r.get("/account/password", this::passwordForm);

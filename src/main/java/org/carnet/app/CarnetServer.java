@@ -15,7 +15,8 @@ import org.carnet.account.AccountRoutes;
 import org.carnet.blog.BlogRoutes;
 import org.carnet.blog.MemberRoutes;
 import org.carnet.core.Problem;
-import org.carnet.post.BlogHomeRoutes;
+import org.carnet.post.PostAdminRoutes;
+import org.carnet.post.ReadingRoutes;
 import org.carnet.web.Csrf;
 import org.carnet.web.ErrorPages;
 import org.carnet.web.HostBlogFilter;
@@ -30,8 +31,9 @@ import org.slf4j.MDC;
 public final class CarnetServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CarnetServer.class);
-    /** Largest request body accepted; forms are small, and imports (later) stream through their own route. */
-    public static final long MAX_REQUEST_BYTES = 1_000_000;
+    /** Largest request body accepted: a post of 1,000,000 characters, even multi-byte, fits; imports (later)
+     *  stream through their own route. */
+    public static final long MAX_REQUEST_BYTES = 4_000_000;
 
     private final Services services;
     private final Javalin app;
@@ -82,8 +84,9 @@ public final class CarnetServer implements AutoCloseable {
             new AccountRoutes(services.accounts, services.instance, pages, secure).register(r);
             new BlogRoutes(services.blogs, services.access, pages).register(r);
             new MemberRoutes(services.blogs, services.memberships, pages, config.baseUrl()).register(r);
+            new PostAdminRoutes(services.blogs, services.posts, pages).register(r);
             extraRoutes.accept(r);
-            new BlogHomeRoutes(services.blogs, services.posts, pages).register(r);
+            new ReadingRoutes(services.blogs, services.reader, services.accounts, pages).register(r);
 
             r.exception(Problem.class, errors::problem);
             r.exception(HttpResponseException.class, errors::httpException);
@@ -95,6 +98,8 @@ public final class CarnetServer implements AutoCloseable {
         app.start(config.port());
         CarnetServer server = new CarnetServer(services, app);
         server.housekeeping.scheduleWithFixedDelay(server::sweepExpiredSessions, 1, 60, TimeUnit.MINUTES);
+        // Readers see a scheduled post from its time on whatever this job does; the job records the change.
+        server.housekeeping.scheduleWithFixedDelay(server::publishDuePosts, 5, 5, TimeUnit.SECONDS);
         return server;
     }
 
@@ -103,6 +108,14 @@ public final class CarnetServer implements AutoCloseable {
             services.accounts.deleteExpiredSessions();
         } catch (RuntimeException e) {
             LOG.warn("could not delete expired sessions", e);
+        }
+    }
+
+    private void publishDuePosts() {
+        try {
+            services.posts.publishDue();
+        } catch (RuntimeException e) {
+            LOG.warn("could not publish scheduled posts", e);
         }
     }
 

@@ -3,6 +3,11 @@ package org.carnet.app;
 import java.util.Map;
 import org.carnet.account.PasswordPolicy;
 import org.carnet.account.User;
+import org.carnet.account.Viewer;
+import org.carnet.post.BodyFormat;
+import org.carnet.post.Post;
+import org.carnet.post.PostInput;
+import org.carnet.post.PostService;
 import org.carnet.blog.Blog;
 import org.carnet.core.Messages;
 import org.carnet.core.Tokens;
@@ -78,8 +83,9 @@ public final class FirstRun {
                 "time-zone", "Europe/Paris",
                 "comment-policy", "members"));
         created.blogId = blog.id();
-        s.posts.publishTrusted(blog, admin.id(), fr.t("sample.post.title"), "bienvenue-sur-carnet",
-                fr.t("sample.post.body"));
+        s.posts.create(Viewer.of(admin), blog, new PostInput(Post.Kind.POST, fr.t("sample.post.title"),
+                BodyFormat.HTML, fr.t("sample.post.body"), fr.t("sample.post.labels"), "", "", ""),
+                PostService.Intent.PUBLISH);
         return new Outcome(admin.email(), generated ? password : null, blog.name());
     }
 }

@@ -11,6 +11,7 @@ import org.carnet.blog.InvitationStore;
 import org.carnet.blog.MemberStore;
 import org.carnet.blog.MembershipService;
 import org.carnet.instance.InstanceSettings;
+import org.carnet.post.BlogReader;
 import org.carnet.post.PostService;
 import org.carnet.post.PostStore;
 import org.carnet.store.Database;
@@ -27,6 +28,7 @@ public final class Services implements AutoCloseable {
     public final BlogService blogs;
     public final MembershipService memberships;
     public final PostService posts;
+    public final BlogReader reader;
 
     public Services(Database db, Clock clock) {
         this.db = db;
@@ -40,7 +42,9 @@ public final class Services implements AutoCloseable {
         this.access = new Access(jdbi, memberStore);
         this.blogs = new BlogService(jdbi, blogStore, memberStore, access, clock);
         this.memberships = new MembershipService(jdbi, memberStore, new InvitationStore(), blogStore, access, clock);
-        this.posts = new PostService(jdbi, new PostStore(), clock);
+        var postStore = new PostStore();
+        this.posts = new PostService(jdbi, postStore, access, clock);
+        this.reader = new BlogReader(jdbi, postStore, clock);
     }
 
     public static Services open(Config config) {

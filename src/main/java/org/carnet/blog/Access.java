@@ -66,6 +66,23 @@ public final class Access {
         throw Problem.forbidden(refusalKey(blog, action));
     }
 
+    /**
+     * May the viewer edit (or delete) a post written by authorId? Authors edit their own posts, admins edit
+     * everyone's; readers and strangers edit nothing.
+     */
+    public boolean mayEditPost(Viewer viewer, Blog blog, Long authorId) {
+        Role role = roleOf(viewer, blog).orElse(null);
+        boolean own = authorId != null && viewer.signedIn() && authorId == viewer.userId();
+        return allows(role, viewer.signedIn(), blog, Action.WRITE_POST)
+                && (own || allows(role, viewer.signedIn(), blog, Action.EDIT_OTHERS_POSTS));
+    }
+
+    public void requireEditPost(Viewer viewer, Blog blog, Long authorId) {
+        if (!mayEditPost(viewer, blog, authorId)) {
+            throw Problem.forbidden("post.edit.denied");
+        }
+    }
+
     /** The message that explains a refusal. */
     public static String refusalKey(Blog blog, Action action) {
         if (action == Action.READ) {

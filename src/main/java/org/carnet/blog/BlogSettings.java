@@ -18,9 +18,12 @@ import org.carnet.core.Problem;
 public final class BlogSettings {
 
     public static final List<String> KEYS = List.of(
-            "title", "description", "language", "time-zone", "visibility", "comment-policy", "host");
+            "title", "description", "language", "time-zone", "visibility", "comment-policy", "host",
+            "posts-per-page");
 
     private static final int MAX_TITLE = 200;
+    public static final int MAX_POSTS_PER_PAGE = 50;
+    public static final int DEFAULT_POSTS_PER_PAGE = 7;
     private static final int MAX_DESCRIPTION = 1000;
     private static final Pattern HOST = Pattern.compile(
             "^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$");
@@ -35,7 +38,7 @@ public final class BlogSettings {
             d.set(change.getKey(), change.getValue() == null ? "" : change.getValue().strip());
         }
         return new Blog(blog.id(), blog.name(), d.title, d.description, d.language, d.timeZone, d.visibility,
-                d.commentPolicy, d.host, blog.createdAt(), now);
+                d.commentPolicy, d.host, d.postsPerPage, blog.createdAt(), now);
     }
 
     /** The settings being changed, one checked value at a time. */
@@ -47,6 +50,7 @@ public final class BlogSettings {
         Visibility visibility;
         CommentPolicy commentPolicy;
         String host;
+        int postsPerPage;
 
         Draft(Blog b) {
             title = b.title();
@@ -56,6 +60,7 @@ public final class BlogSettings {
             visibility = b.visibility();
             commentPolicy = b.commentPolicy();
             host = b.host();
+            postsPerPage = b.postsPerPage();
         }
 
         void set(String key, String value) {
@@ -78,9 +83,22 @@ public final class BlogSettings {
                 case "comment-policy" ->
                         commentPolicy = parse(CommentPolicy.class, value, "blog.commentPolicy.invalid");
                 case "host" -> host = host(value);
+                case "posts-per-page" -> postsPerPage = postsPerPage(value);
                 default -> throw Problem.invalid("blog.setting.unknown", key, String.join(", ", KEYS));
             }
         }
+    }
+
+    static int postsPerPage(String value) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= 1 && n <= MAX_POSTS_PER_PAGE) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the message below
+        }
+        throw Problem.invalid("blog.postsPerPage.invalid", MAX_POSTS_PER_PAGE);
     }
 
     static String title(String value) {
@@ -103,6 +121,7 @@ public final class BlogSettings {
         m.put("visibility", b.visibility().name().toLowerCase(Locale.ROOT));
         m.put("comment-policy", b.commentPolicy().name().toLowerCase(Locale.ROOT));
         m.put("host", b.host() == null ? "" : b.host());
+        m.put("posts-per-page", Integer.toString(b.postsPerPage()));
         return m;
     }
 

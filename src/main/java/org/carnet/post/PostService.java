@@ -1,30 +1,274 @@
 package org.carnet.post;
 
+import org.carnet.post.BodyRenderer.RenderedBody;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.carnet.account.Viewer;
+import org.carnet.blog.Access;
+import org.carnet.blog.Action;
 import org.carnet.blog.Blog;
+import org.carnet.core.Problem;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
-/** Posts as the foundation needs them: the newest published ones of a blog, and the welcome post. */
+/**
+ * The rules of writing: checking what the editor sends, rendering it to safe HTML, giving a post its
+ * permanent path when it is first published, keeping old paths as redirects, keeping revisions, and asking
+ * Access before every change. Each save is one transaction.
+ */
 public final class PostService {
+
+    public static final int REVISIONS_KEPT = 25;
+    public static final int MAX_SOURCE = 1_000_000;
+    public static final int MAX_TITLE = 300;
+    public static final int MAX_DESCRIPTION = 300;
+
+    /** What the author asked for with the button they pressed. */
+    public enum Intent { SAVE_DRAFT, PUBLISH }
 
     private final Jdbi jdbi;
     private final PostStore posts;
+    private final Access access;
     private final Clock clock;
 
-    public PostService(Jdbi jdbi, PostStore posts, Clock clock) {
+    public PostService(Jdbi jdbi, PostStore posts, Access access, Clock clock) {
         this.jdbi = jdbi;
         this.posts = posts;
+        this.access = access;
         this.clock = clock;
     }
 
-    public List<Post> latest(Blog blog, int limit) {
-        return jdbi.withHandle(h -> posts.latestPublished(h, blog.id(), clock.instant(), limit));
+    /** Creates a post or page; returns its id. */
+    public long create(Viewer viewer, Blog blog, PostInput input, Intent intent) {
+        access.require(viewer, blog, Action.WRITE_POST);
+        Checked c = check(blog, input);
+        Instant now = clock.instant();
+        return jdbi.inTransaction(h -> {
+            PostStore.Fields fields = fields(h, blog, input, c, null, intent, now, 0);
+            long id = posts.insert(h, blog.id(), viewer.userId(), fields, now);
+            posts.setLabels(h, blog.id(), id, c.labels);
+            saveRevision(h, id, viewer, fields, c.labels, now);
+            return id;
+        });
     }
 
-    /** Publishes a post whose HTML Carnet wrote itself (the sample blog's welcome post). */
-    public long publishTrusted(Blog blog, long authorId, String title, String slug, String bodyHtml) {
-        return jdbi.inTransaction(h -> posts.insertPublished(h, blog.id(), authorId, title, slug, bodyHtml,
-                clock.instant()));
+    /** Saves an edit (and publishes, schedules or reverts to draft as asked). */
+    public void update(Viewer viewer, Blog blog, long postId, PostInput input, Intent intent) {
+        Post old = requireEditable(viewer, blog, postId);
+        Checked c = check(blog, input);
+        Instant now = clock.instant();
+        jdbi.useTransaction(h -> {
+            PostStore.Fields fields = fields(h, blog, input, c, old, intent, now, postId);
+            posts.update(h, postId, fields, now);
+            posts.setLabels(h, blog.id(), postId, c.labels);
+            if (old.path() != null && fields.path() != null && !old.path().equals(fields.path())) {
+                posts.addRedirect(h, blog.id(), old.path(), postId);
+            }
+            if (fields.path() != null) {
+                posts.removeRedirect(h, blog.id(), fields.path());
+            }
+            saveRevision(h, postId, viewer, fields, c.labels, now);
+        });
+    }
+
+    /** The post as it would look, rendered but not saved. */
+    public Post preview(Viewer viewer, Blog blog, Long postId, PostInput input) {
+        Post old = postId == null ? null : requireEditable(viewer, blog, postId);
+        if (old == null) {
+            access.require(viewer, blog, Action.WRITE_POST);
+        }
+        Checked c = check(blog, input);
+        Instant now = clock.instant();
+        Instant at = c.publishAt != null ? c.publishAt : old != null && old.publishedAt() != null
+                ? old.publishedAt() : now;
+        String author = old != null ? old.authorName() : viewer.user().displayName();
+        return new Post(old == null ? 0 : old.id(), blog.id(), input.kind(), viewer.userId(), author,
+                input.title(), c.slug, null, input.format(), input.source(), c.body.html(), c.body.summaryHtml(),
+                c.body.text(), input.searchDescription(), Post.Status.DRAFT, at, now, now);
+    }
+
+    /** Deletes posts, all or none: every one must be the viewer's to delete. */
+    public int delete(Viewer viewer, Blog blog, List<Long> ids) {
+        if (ids.isEmpty()) {
+            throw Problem.invalid("post.delete.none");
+        }
+        return jdbi.inTransaction(h -> {
+            for (long id : ids) {
+                Post p = posts.byId(h, blog.id(), id).orElseThrow(() -> Problem.notFound("post.notFound"));
+                access.requireEditPost(viewer, blog, p.authorId());
+            }
+            posts.delete(h, blog.id(), ids);
+            return ids.size();
+        });
+    }
+
+    /** Brings back an earlier version (as a new revision; the post keeps its status and path). */
+    public void restore(Viewer viewer, Blog blog, long postId, long revisionId) {
+        Post post = requireEditable(viewer, blog, postId);
+        PostStore.Revision r = jdbi.withHandle(h -> posts.revision(h, postId, revisionId))
+                .orElseThrow(() -> Problem.notFound("post.revision.notFound"));
+        PostInput input = new PostInput(post.kind(), r.title(), r.format(), r.source(), r.labels(),
+                r.searchDescription(), post.status() == Post.Status.DRAFT ? r.slug() : post.slug(), "");
+        update(viewer, blog, postId, input, post.status() == Post.Status.DRAFT ? Intent.SAVE_DRAFT : Intent.PUBLISH);
+    }
+
+    public List<PostStore.Revision> revisions(Viewer viewer, Blog blog, long postId) {
+        requireEditable(viewer, blog, postId);
+        return jdbi.withHandle(h -> posts.revisions(h, postId));
+    }
+
+    public PostStore.Revision revision(Viewer viewer, Blog blog, long postId, long revisionId) {
+        requireEditable(viewer, blog, postId);
+        return jdbi.withHandle(h -> posts.revision(h, postId, revisionId))
+                .orElseThrow(() -> Problem.notFound("post.revision.notFound"));
+    }
+
+    public void requireWriter(Viewer viewer, Blog blog) {
+        access.require(viewer, blog, Action.WRITE_POST);
+    }
+
+    /** A post the viewer may edit, or 404/403. */
+    public Post requireEditable(Viewer viewer, Blog blog, long postId) {
+        Post post = jdbi.withHandle(h -> posts.byId(h, blog.id(), postId))
+                .orElseThrow(() -> Problem.notFound("post.notFound"));
+        access.requireEditPost(viewer, blog, post.authorId());
+        return post;
+    }
+
+    public List<String> labelsOf(long postId) {
+        return jdbi.withHandle(h -> posts.labelsOf(h, List.of(postId)).getOrDefault(postId, List.of()));
+    }
+
+    public List<String> allLabels(Blog blog) {
+        return jdbi.withHandle(h -> posts.allLabels(h, blog.id()));
+    }
+
+    /** The admin's list of posts or pages, filtered. */
+    public List<Post> list(Viewer viewer, Blog blog, PostStore.Filter filter) {
+        access.require(viewer, blog, Action.WRITE_POST);
+        return jdbi.withHandle(h -> posts.list(h, blog.id(), filter, 500));
+    }
+
+    /** Marks due scheduled posts as published (readers already see them from their time on). */
+    public int publishDue() {
+        Instant now = clock.instant();
+        return jdbi.inTransaction(h -> posts.publishDue(h, now));
+    }
+
+    // --- checking and deriving ---
+
+    private record Checked(RenderedBody body, List<String> labels, String slug, boolean slugTyped,
+                           Instant publishAt) {
+    }
+
+    private Checked check(Blog blog, PostInput in) {
+        if (in.title().isEmpty()) {
+            throw Problem.invalid("post.title.required");
+        }
+        if (in.title().length() > MAX_TITLE) {
+            throw Problem.invalid("post.title.tooLong", MAX_TITLE);
+        }
+        if (in.source().isBlank()) {
+            throw Problem.invalid("post.body.required");
+        }
+        if (in.source().length() > MAX_SOURCE) {
+            throw Problem.invalid("post.body.tooLong", MAX_SOURCE);
+        }
+        if (in.searchDescription().length() > MAX_DESCRIPTION) {
+            throw Problem.invalid("post.description.tooLong", MAX_DESCRIPTION);
+        }
+        List<String> labels = in.kind() == Post.Kind.PAGE ? List.of() : Labels.parse(in.labels());
+        boolean typed = !in.slug().isEmpty();
+        String slug = typed ? Slugs.check(in.slug()) : Slugs.fromTitle(in.title());
+        if (slug.isEmpty()) {
+            slug = in.kind() == Post.Kind.PAGE ? "page" : "post";
+        }
+        RenderedBody body = BodyRenderer.render(in.format(), in.source());
+        if (body.text().isBlank() && !body.html().contains("<img") && !body.html().contains("<iframe")) {
+            throw Problem.invalid("post.body.required");
+        }
+        return new Checked(body, labels, slug, typed, parseDate(blog, in.publishAt()));
+    }
+
+    private static Instant parseDate(Blog blog, String local) {
+        if (local.isEmpty()) {
+            return null;
+        }
+        try {
+            return ZonedDateTime.of(LocalDateTime.parse(local), ZoneId.of(blog.timeZone())).toInstant();
+        } catch (DateTimeParseException e) {
+            throw Problem.invalid("post.date.invalid", local);
+        }
+    }
+
+    /** The stored fields: status and date from the intent, and the path the post is published under. */
+    private PostStore.Fields fields(Handle h, Blog blog, PostInput in, Checked c, Post old, Intent intent,
+                                    Instant now, long postId) {
+        String slug = c.slug;
+        boolean typed = c.slugTyped;
+        // Until first published, a slug left as it was made from the old title follows the new title
+        // (as Blogger's permalink does).
+        if (old != null && old.path() == null && typed && slug.equals(old.slug())
+                && slug.equals(Slugs.fromTitle(old.title())) && !Slugs.fromTitle(in.title()).isEmpty()) {
+            slug = Slugs.fromTitle(in.title());
+            typed = false;
+        }
+        Instant at = c.publishAt != null ? c.publishAt : old != null ? old.publishedAt() : null;
+        Post.Status status;
+        if (intent == Intent.PUBLISH) {
+            at = at != null ? at : now;
+            status = at.isAfter(now) ? Post.Status.SCHEDULED : Post.Status.PUBLISHED;
+        } else {
+            status = Post.Status.DRAFT;
+        }
+        String path = old == null ? null : old.path();
+        if (status != Post.Status.DRAFT && (path == null || !path.equals(path(blog, in.kind(), slug, at)))) {
+            boolean mustBeExact = typed && (old == null || !slug.equals(old.slug()));
+            path = freePath(h, blog, in.kind(), slug, at, postId, mustBeExact);
+            slug = slugOf(path);
+        }
+        return new PostStore.Fields(in.kind(), in.title(), slug, path, in.format(), in.source(), c.body,
+                in.searchDescription(), status, at);
+    }
+
+    /** The post's path; a slug the author typed must be free, a derived one gets -2, -3... */
+    private String freePath(Handle h, Blog blog, Post.Kind kind, String slug, Instant at, long postId,
+                            boolean typed) {
+        String path = path(blog, kind, slug, at);
+        if (!posts.pathTaken(h, blog.id(), path, postId)) {
+            return path;
+        }
+        if (typed) {
+            throw Problem.conflict("post.slug.taken", slug);
+        }
+        for (int n = 2; ; n++) {
+            String candidate = path(blog, kind, slug + "-" + n, at);
+            if (!posts.pathTaken(h, blog.id(), candidate, postId)) {
+                return candidate;
+            }
+        }
+    }
+
+    static String path(Blog blog, Post.Kind kind, String slug, Instant at) {
+        if (kind == Post.Kind.PAGE) {
+            return "/p/" + slug + ".html";
+        }
+        ZonedDateTime local = at.atZone(ZoneId.of(blog.timeZone()));
+        return String.format("/%04d/%02d/%s.html", local.getYear(), local.getMonthValue(), slug);
+    }
+
+    private static String slugOf(String path) {
+        return path.substring(path.lastIndexOf('/') + 1, path.length() - ".html".length());
+    }
+
+    private void saveRevision(Handle h, long postId, Viewer viewer, PostStore.Fields fields, List<String> labels,
+                              Instant now) {
+        posts.insertRevision(h, postId, viewer.userId(), fields, labels, now);
+        posts.pruneRevisions(h, postId, REVISIONS_KEPT);
     }
 }

@@ -42,6 +42,16 @@ public final class Pages {
         return blog.name().equals(Web.hostBlog(ctx)) ? "" : "/" + blog.name();
     }
 
+    /** A value as one path segment (a label with spaces or accents in /search/label/...). */
+    public static String encodePath(String segment) {
+        return java.net.URLEncoder.encode(segment, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** A value in a query string. */
+    public static String encodeQuery(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** Renders template with its parameters (p, the Page, among them) as the HTML response. */
     public void render(Context ctx, String template, Map<String, Object> params) {
         StringOutput out = new StringOutput();

@@ -95,10 +95,11 @@ class FirstRunTest {
         assertThat(blog.title()).isEqualTo(FR.t("sample.blog.title"));
         assertThat(s.access.roleOf(Viewer.of(admin), blog)).contains(Role.ADMIN);
 
-        List<Post> posts = s.posts.latest(blog, 10);
+        List<Post> posts = s.reader.home(blog, null, 10).entries().stream().map(e -> e.post()).toList();
         assertThat(posts).hasSize(1);
         Post welcome = posts.get(0);
-        assertThat(welcome.status()).isEqualTo("PUBLISHED");
+        assertThat(welcome.status()).isEqualTo(Post.Status.PUBLISHED);
+        assertThat(welcome.path()).matches("/\\d{4}/\\d{2}/bienvenue-sur-carnet\\.html");
         assertThat(welcome.title()).isEqualTo(FR.t("sample.post.title"));
         assertThat(welcome.slug()).isEqualTo("bienvenue-sur-carnet");
         assertThat(welcome.authorId()).isEqualTo(admin.id());
@@ -168,7 +169,7 @@ class FirstRunTest {
         FirstRun.Outcome created = FirstRun.ensure(s, null, PASSWORD);
         assertThat(created).isNotNull();
         assertThat(s.accounts.signIn("admin@carnet.local", PASSWORD, ADDRESS).user().instanceAdmin()).isTrue();
-        assertThat(s.posts.latest(s.blogs.require("bienvenue"), 10)).hasSize(1);
+        assertThat(s.reader.home(s.blogs.require("bienvenue"), null, 10).entries()).hasSize(1);
     }
 
     @ParameterizedTest(name = "{0}")

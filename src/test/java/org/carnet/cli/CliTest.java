@@ -231,7 +231,8 @@ class CliTest {
                 "time-zone=Europe/Paris",
                 "visibility=private",
                 "comment-policy=members",
-                "host=");
+                "host=",
+                "posts-per-page=7");
     }
 
     @Test
@@ -240,7 +241,7 @@ class CliTest {
         var before = snapshot();
         assertRefused(carnet("blog", "set", "journal", "title=Nouveau", "colour=blue"),
                 M.t("blog.setting.unknown", "colour", "title, description, language, time-zone, visibility, "
-                        + "comment-policy, host"));
+                        + "comment-policy, host, posts-per-page"));
         assertRefused(carnet("blog", "set", "journal", "title"), M.t("cli.assignment.invalid", "title"));
         assertRefused(carnet("blog", "set", "journal", "title=Nouveau", "=private"),
                 M.t("cli.assignment.invalid", "=private"));

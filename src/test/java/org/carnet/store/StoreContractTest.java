@@ -273,8 +273,8 @@ class StoreContractTest {
         assertThat(s.memberships.members(v, grand)).extracting(Member::blogId, Member::userId)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(blogId, userId));
 
-        long postId = s.posts.publishTrusted(grand, userId, "Grand titre", "grand-titre", "<p>Grand</p>");
-        Post post = s.posts.latest(grand, 10).get(0);
+        long postId = publish(s, v, grand, "Grand titre");
+        Post post = s.reader.home(grand, null, 10).entries().get(0).post();
         assertThat(post.id()).isEqualTo(postId);
         assertThat(post.blogId()).isEqualTo(blogId);
         assertThat(post.authorId()).isEqualTo(userId);
@@ -398,8 +398,8 @@ class StoreContractTest {
         for (Blog b : List.of(doomed, kept)) {
             s.memberships.setRole(b, author.id(), Role.AUTHOR);
             s.memberships.invite(viewer(owner), b, Role.READER);
-            s.posts.publishTrusted(b, author.id(), "Un billet", "un-billet", "<p>Texte</p>");
-            s.posts.publishTrusted(b, owner.id(), "Un autre", "un-autre", "<p>Texte</p>");
+            publish(s, viewer(author), b, "Un billet");
+            publish(s, viewer(owner), b, "Un autre");
         }
         String[] tables = {"blog_member", "invitation", "post"};
         Map<String, Long> keptBefore = new LinkedHashMap<>();
@@ -417,7 +417,7 @@ class StoreContractTest {
                     .as(t + " rows of the other blog").isEqualTo(keptBefore.get(t));
         }
         assertThat(Rows.countAll(s.db.jdbi(), "app_user")).as("accounts stay").isEqualTo(2);
-        assertThat(s.posts.latest(kept, 10)).hasSize(2);
+        assertThat(s.reader.home(kept, null, 10).entries()).hasSize(2);
         assertThat(s.access.roleOf(viewer(author), kept)).contains(Role.AUTHOR);
     }
 
@@ -685,5 +685,11 @@ class StoreContractTest {
         assertThat(overwritten).contains("third");
         Optional<String> missing = jdbi.withHandle(h -> InstanceSettings.find(h, "missing"));
         assertThat(missing).isEmpty();
+    }
+
+    private static long publish(Services s, Viewer who, Blog blog, String title) {
+        return s.posts.create(who, blog, new org.carnet.post.PostInput(Post.Kind.POST, title,
+                org.carnet.post.BodyFormat.HTML, "<p>Texte</p>", "", "", "", ""),
+                org.carnet.post.PostService.Intent.PUBLISH);
     }
 }

@@ -49,7 +49,7 @@ class ErrorPagesTest {
     @Test
     void overLargeBodiesAre413AndChangeNothing() {
         byte[] body = ("email=big%40example.org&name=Big&password=aaaaaaaaaaaa&password2=aaaaaaaaaaaa&about="
-                + "x".repeat(1_200_000)).getBytes(StandardCharsets.US_ASCII);
+                + "x".repeat(4_200_000)).getBytes(StandardCharsets.US_ASCII);
         Response r = carnet.client().postBytes("/account/signup", body, "application/x-www-form-urlencoded");
         assertThat(r.status()).isEqualTo(413);
         assertThat(r.text()).contains("What you sent is too large.");

@@ -1,0 +1,163 @@
+package org.carnet.post;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.carnet.blog.Blog;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * What readers see of a blog: listings with Blogger's "older / newer posts" paging, single posts and pages,
+ * the archive tree and the labels. Only visible posts, ever: never a draft, never a scheduled post before
+ * its time (PostStore.VISIBLE is the one rule).
+ */
+public final class BlogReader {
+
+    /** A post with its labels, as listings and post pages show it. */
+    public record Entry(Post post, List<String> labels) {
+    }
+
+    /**
+     * One page of a listing. olderMax: the updated-max of the next older page (null: none). newerMax: the
+     * updated-max of the newer page (null: none); Instant.MAX means "the first page".
+     */
+    public record Listing(List<Entry> entries, Instant olderMax, Instant newerMax, int perPage) {
+        public boolean hasNewer() {
+            return newerMax != null;
+        }
+
+        public boolean newerIsFirstPage() {
+            return Instant.MAX.equals(newerMax);
+        }
+    }
+
+    /** The sidebar: static pages, archive tree, labels with counts. */
+    public record Sidebar(List<Post> pages, List<ArchiveYear> archive, List<PostStore.LabelCount> labels) {
+    }
+
+    public record ArchiveYear(int year, int count, List<ArchiveMonth> months, boolean open) {
+    }
+
+    public record ArchiveMonth(int year, int month, int count) {
+    }
+
+    private final Jdbi jdbi;
+    private final PostStore posts;
+    private final Clock clock;
+
+    public BlogReader(Jdbi jdbi, PostStore posts, Clock clock) {
+        this.jdbi = jdbi;
+        this.posts = posts;
+        this.clock = clock;
+    }
+
+    /** The home page, or an older page of it (before = Blogger's updated-max). */
+    public Listing home(Blog blog, Instant before, int perPage) {
+        Instant now = clock.instant();
+        return jdbi.withHandle(h -> listing(h, blog, null, before, perPage, now,
+                posts.visible(h, blog.id(), now, before, perPage + 1)));
+    }
+
+    public Listing label(Blog blog, String label, Instant before, int perPage) {
+        Instant now = clock.instant();
+        return jdbi.withHandle(h -> listing(h, blog, label, before, perPage, now,
+                posts.visibleWithLabel(h, blog.id(), label, now, before, perPage + 1)));
+    }
+
+    private Listing listing(Handle h, Blog blog, String label, Instant before, int perPage, Instant now,
+                            List<Post> fetched) {
+        boolean more = fetched.size() > perPage;
+        List<Post> shown = more ? fetched.subList(0, perPage) : fetched;
+        Instant older = more ? shown.get(shown.size() - 1).publishedAt() : null;
+        Instant newer = null;
+        if (before != null) {
+            Instant anchor = shown.isEmpty() ? before.minusMillis(1) : shown.get(0).publishedAt();
+            List<Instant> newerTimes = posts.visibleTimesAfter(h, blog.id(), label, now, anchor, perPage + 1);
+            if (newerTimes.size() > perPage) {
+                newer = newerTimes.get(perPage - 1).plusMillis(1);
+            } else if (!newerTimes.isEmpty()) {
+                newer = Instant.MAX;
+            }
+        }
+        return new Listing(withLabels(h, shown), older, newer, perPage);
+    }
+
+    /** Posts of one month (month 0: the whole year), newest first. */
+    public List<Entry> archive(Blog blog, int year, int month, int limit) {
+        ZoneId zone = ZoneId.of(blog.timeZone());
+        ZonedDateTime from = month == 0 ? ZonedDateTime.of(year, 1, 1, 0, 0, 0, 0, zone)
+                : YearMonth.of(year, month).atDay(1).atStartOfDay(zone);
+        ZonedDateTime to = month == 0 ? from.plusYears(1) : from.plusMonths(1);
+        Instant now = clock.instant();
+        return jdbi.withHandle(h -> withLabels(h,
+                posts.visibleBetween(h, blog.id(), from.toInstant(), to.toInstant(), now, limit)));
+    }
+
+    public List<Entry> byAuthor(Blog blog, long authorId, int limit) {
+        Instant now = clock.instant();
+        return jdbi.withHandle(h -> withLabels(h, posts.visibleByAuthor(h, blog.id(), authorId, now, limit)));
+    }
+
+    /** A visible post or page at this path. */
+    public Optional<Entry> atPath(Blog blog, String path) {
+        Instant now = clock.instant();
+        return jdbi.withHandle(h -> posts.byPath(h, blog.id(), path)
+                .filter(p -> p.visibleAt(now))
+                .map(p -> withLabels(h, List.of(p)).get(0)));
+    }
+
+    /** Where a post that used to be at path lives now (for a 301), if it is visible. */
+    public Optional<String> movedTo(Blog blog, String path) {
+        Instant now = clock.instant();
+        return jdbi.withHandle(h -> posts.redirectTarget(h, blog.id(), path)
+                .flatMap(target -> posts.byPath(h, blog.id(), target))
+                .filter(p -> p.visibleAt(now))
+                .map(Post::path));
+    }
+
+    /** The visible posts just older and just newer than this one. */
+    public Optional<Post> neighbour(Post post, boolean older) {
+        Instant now = clock.instant();
+        return jdbi.withHandle(h -> posts.neighbour(h, post, now, older));
+    }
+
+    public Sidebar sidebar(Blog blog) {
+        Instant now = clock.instant();
+        return jdbi.withHandle(h -> new Sidebar(posts.visiblePages(h, blog.id(), now),
+                archiveTree(posts.visibleTimes(h, blog.id(), now), ZoneId.of(blog.timeZone())),
+                posts.visibleLabelCounts(h, blog.id(), now)));
+    }
+
+    /** Years and months with their counts, newest first; the newest year is open. */
+    static List<ArchiveYear> archiveTree(List<Instant> times, ZoneId zone) {
+        Map<Integer, Map<Integer, Integer>> counts = new LinkedHashMap<>();
+        for (Instant t : times) {
+            ZonedDateTime z = t.atZone(zone);
+            counts.computeIfAbsent(z.getYear(), y -> new LinkedHashMap<>()).merge(z.getMonthValue(), 1, Integer::sum);
+        }
+        List<ArchiveYear> years = new ArrayList<>();
+        for (var year : counts.entrySet()) {
+            List<ArchiveMonth> months = new ArrayList<>();
+            int total = 0;
+            for (var month : year.getValue().entrySet()) {
+                months.add(new ArchiveMonth(year.getKey(), month.getKey(), month.getValue()));
+                total += month.getValue();
+            }
+            years.add(new ArchiveYear(year.getKey(), total, months, years.isEmpty()));
+        }
+        return years;
+    }
+
+    private List<Entry> withLabels(Handle h, List<Post> list) {
+        Map<Long, List<String>> labels = posts.labelsOf(h, list.stream().map(Post::id).toList());
+        return list.stream().map(p -> new Entry(p, labels.getOrDefault(p.id(), List.of()))).toList();
+    }
+}

@@ -1,0 +1,227 @@
+package org.carnet.post;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.carnet.account.AccountRoutes;
+import org.carnet.blog.Blog;
+import org.carnet.blog.BlogService;
+import org.carnet.core.Problem;
+import org.carnet.web.Forms;
+import org.carnet.web.Pages;
+import org.carnet.web.Web;
+
+/** HTTP for writing: the posts and pages lists, the editor, preview, bulk delete and revisions. */
+public final class PostAdminRoutes {
+
+    private static final DateTimeFormatter LOCAL_INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+
+    private final BlogService blogs;
+    private final PostService posts;
+    private final Pages pages;
+
+    public PostAdminRoutes(BlogService blogs, PostService posts, Pages pages) {
+        this.blogs = blogs;
+        this.posts = posts;
+        this.pages = pages;
+    }
+
+    public void register(RoutesConfig r) {
+        for (String section : List.of("posts", "pages")) {
+            Post.Kind kind = section.equals("posts") ? Post.Kind.POST : Post.Kind.PAGE;
+            r.get("/{blog}/admin/" + section, ctx -> list(ctx, kind));
+            r.get("/{blog}/admin/" + section + "/new", ctx -> newForm(ctx, kind));
+            r.post("/{blog}/admin/" + section + "/new", ctx -> save(ctx, kind, null));
+            r.get("/{blog}/admin/" + section + "/{id}/edit", ctx -> editForm(ctx, kind));
+            r.post("/{blog}/admin/" + section + "/{id}/edit", ctx -> save(ctx, kind, id(ctx)));
+            r.post("/{blog}/admin/" + section + "/delete", ctx -> delete(ctx, kind));
+            r.get("/{blog}/admin/" + section + "/{id}/revisions", ctx -> revisions(ctx, kind));
+            r.get("/{blog}/admin/" + section + "/{id}/revisions/{rev}", ctx -> revision(ctx, kind));
+            r.post("/{blog}/admin/" + section + "/{id}/revisions/{rev}/restore", ctx -> restore(ctx, kind));
+        }
+    }
+
+    private Blog blog(Context ctx) {
+        AccountRoutes.requireUser(ctx);
+        return blogs.require(ctx.pathParam("blog"));
+    }
+
+    private static String section(Post.Kind kind) {
+        return kind == Post.Kind.POST ? "posts" : "pages";
+    }
+
+    private void list(Context ctx, Post.Kind kind) {
+        Blog blog = blog(ctx);
+        Post.Status status = parseStatus(ctx.queryParam("status"));
+        String label = blankToNull(ctx.queryParam("label"));
+        Long author = parseLong(ctx.queryParam("author"));
+        String q = blankToNull(ctx.queryParam("q"));
+        List<Post> list = posts.list(Web.viewer(ctx), blog, new PostStore.Filter(kind, status, label, author, q));
+        pages.render(ctx, "post/list.jte", Pages.params("p", pages.blogAdminPage(ctx, blog, section(kind) + ".title"),
+                "kind", kind, "posts", list, "labels", posts.allLabels(blog),
+                "status", status == null ? "" : status.name(), "label", label == null ? "" : label,
+                "q", q == null ? "" : q, "deleted", ctx.queryParam("deleted")));
+    }
+
+    private void newForm(Context ctx, Post.Kind kind) {
+        Blog blog = blog(ctx);
+        PostInput empty = new PostInput(kind, "", BodyFormat.MARKDOWN, "", "", "", "", "");
+        // Asking before showing the form: a reader gets 403 here, not an editor that cannot save.
+        posts.requireWriter(Web.viewer(ctx), blog);
+        showEditor(ctx, blog, null, empty, null, null);
+    }
+
+    private void editForm(Context ctx, Post.Kind kind) {
+        Blog blog = blog(ctx);
+        Post post = posts.requireEditable(Web.viewer(ctx), blog, id(ctx));
+        if (post.kind() != kind) {
+            throw Problem.notFound("post.notFound");
+        }
+        String at = post.publishedAt() == null ? ""
+                : LOCAL_INPUT.format(post.publishedAt().atZone(ZoneId.of(blog.timeZone())));
+        PostInput input = new PostInput(kind, post.title(), post.format(), post.source(),
+                String.join(", ", posts.labelsOf(post.id())), post.searchDescription(), post.slug(), at);
+        showEditor(ctx, blog, post, input, null, ctx.queryParam("saved") != null ? "saved" : null);
+    }
+
+    private void showEditor(Context ctx, Blog blog, Post post, PostInput input, String error, String notice) {
+        String titleKey = post == null ? (input.kind() == Post.Kind.POST ? "editor.new.post" : "editor.new.page")
+                : "editor.edit";
+        pages.render(ctx, "post/editor.jte", Pages.params("p", pages.blogAdminPage(ctx, blog, titleKey),
+                "post", post, "input", input, "labels", posts.allLabels(blog), "error", error, "notice", notice,
+                "action", Pages.blogBase(ctx, blog) + "/admin/" + section(input.kind())
+                        + (post == null ? "/new" : "/" + post.id() + "/edit")));
+    }
+
+    private void save(Context ctx, Post.Kind kind, Long id) {
+        Blog blog = blog(ctx);
+        PostInput input = new PostInput(kind, Forms.field(ctx, "title"), format(Forms.field(ctx, "format")),
+                Forms.raw(ctx, "body").replace("\r\n", "\n"), Forms.field(ctx, "labels"),
+                Forms.field(ctx, "description"), Forms.field(ctx, "slug"), Forms.field(ctx, "publish-at"));
+        String action = Forms.field(ctx, "action");
+        Post existing = id == null ? null : posts.requireEditable(Web.viewer(ctx), blog, id);
+        Forms.submit(ctx, () -> {
+            if (action.equals("preview")) {
+                Post preview = posts.preview(Web.viewer(ctx), blog, id, input);
+                pages.render(ctx, "post/post.jte", Pages.params("p", pages.blogPage(ctx, blog, preview.title()),
+                        "entry", new BlogReader.Entry(preview, Labels.parse(input.labels())),
+                        "dates", new PostDates(blog), "older", null, "newer", null, "sidebar", null,
+                        "preview", true));
+                return;
+            }
+            PostService.Intent intent = action.equals("publish") ? PostService.Intent.PUBLISH
+                    : PostService.Intent.SAVE_DRAFT;
+            long saved = id == null ? posts.create(Web.viewer(ctx), blog, input, intent) : id;
+            if (id != null) {
+                posts.update(Web.viewer(ctx), blog, id, input, intent);
+            }
+            ctx.redirect(Pages.blogBase(ctx, blog) + "/admin/" + section(kind) + "/" + saved + "/edit?saved",
+                    HttpStatus.SEE_OTHER);
+        }, error -> showEditor(ctx, blog, existing, input, error, null));
+    }
+
+    private void delete(Context ctx, Post.Kind kind) {
+        Blog blog = blog(ctx);
+        List<Long> ids = new ArrayList<>();
+        for (String s : ctx.formParams("id")) {
+            Long id = parseLong(s);
+            if (id != null) {
+                ids.add(id);
+            }
+        }
+        String back = Pages.blogBase(ctx, blog) + "/admin/" + section(kind);
+        if (!"yes".equals(ctx.formParam("confirm"))) {
+            List<Post> chosen = ids.stream().map(id -> posts.requireEditable(Web.viewer(ctx), blog, id)).toList();
+            if (chosen.isEmpty()) {
+                ctx.redirect(back, HttpStatus.SEE_OTHER);
+                return;
+            }
+            pages.render(ctx, "post/delete.jte", Pages.params("p", pages.blogAdminPage(ctx, blog,
+                    "posts.delete.title"), "posts", chosen, "action", back + "/delete"));
+            return;
+        }
+        int n = posts.delete(Web.viewer(ctx), blog, ids);
+        ctx.redirect(back + "?deleted=" + n, HttpStatus.SEE_OTHER);
+    }
+
+    private void revisions(Context ctx, Post.Kind kind) {
+        Blog blog = blog(ctx);
+        Post post = posts.requireEditable(Web.viewer(ctx), blog, id(ctx));
+        pages.render(ctx, "post/revisions.jte", Pages.params("p", pages.blogAdminPage(ctx, blog, "revisions.title"),
+                "post", post, "revisions", posts.revisions(Web.viewer(ctx), blog, post.id()),
+                "base", Pages.blogBase(ctx, blog) + "/admin/" + section(kind) + "/" + post.id(),
+                "zone", ZoneId.of(blog.timeZone())));
+    }
+
+    private void revision(Context ctx, Post.Kind kind) {
+        Blog blog = blog(ctx);
+        Post post = posts.requireEditable(Web.viewer(ctx), blog, id(ctx));
+        Long rev = parseLong(ctx.pathParam("rev"));
+        if (rev == null) {
+            throw Problem.notFound("post.revision.notFound");
+        }
+        pages.render(ctx, "post/revision.jte", Pages.params("p", pages.blogAdminPage(ctx, blog, "revisions.title"),
+                "post", post, "revision", posts.revision(Web.viewer(ctx), blog, post.id(), rev),
+                "base", Pages.blogBase(ctx, blog) + "/admin/" + section(kind) + "/" + post.id(),
+                "zone", ZoneId.of(blog.timeZone())));
+    }
+
+    private void restore(Context ctx, Post.Kind kind) {
+        Blog blog = blog(ctx);
+        long id = id(ctx);
+        Long rev = parseLong(ctx.pathParam("rev"));
+        if (rev == null) {
+            throw Problem.notFound("post.revision.notFound");
+        }
+        posts.restore(Web.viewer(ctx), blog, id, rev);
+        ctx.redirect(Pages.blogBase(ctx, blog) + "/admin/" + section(kind) + "/" + id + "/edit?saved",
+                HttpStatus.SEE_OTHER);
+    }
+
+    private static long id(Context ctx) {
+        Long id = parseLong(ctx.pathParam("id"));
+        if (id == null) {
+            throw Problem.notFound("post.notFound");
+        }
+        return id;
+    }
+
+    private static Long parseLong(String s) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(s.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static BodyFormat format(String value) {
+        try {
+            return BodyFormat.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw Problem.invalid("post.format.invalid");
+        }
+    }
+
+    private static Post.Status parseStatus(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Post.Status.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,206 @@
+package org.carnet.post;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.carnet.account.AccountService;
+import org.carnet.account.User;
+import org.carnet.blog.Blog;
+import org.carnet.blog.BlogName;
+import org.carnet.blog.BlogService;
+import org.carnet.core.Problem;
+import org.carnet.web.Pages;
+import org.carnet.web.Web;
+
+/**
+ * The public blog at Blogger's URLs: home, posts (/yyyy/mm/slug.html), pages (/p/slug.html), labels
+ * (/search/label/X), archives (/yyyy/, /yyyy/mm/), "older posts" (/search?updated-max=...), authors.
+ */
+public final class ReadingRoutes {
+
+    private static final Pattern YEAR = Pattern.compile("^\\d{4}$");
+    private static final Pattern MONTH = Pattern.compile("^(0[1-9]|1[0-2])$");
+    private static final int ARCHIVE_LIMIT = 200;
+
+    private final BlogService blogs;
+    private final BlogReader reader;
+    private final AccountService accounts;
+    private final Pages pages;
+
+    public ReadingRoutes(BlogService blogs, BlogReader reader, AccountService accounts, Pages pages) {
+        this.blogs = blogs;
+        this.reader = reader;
+        this.accounts = accounts;
+        this.pages = pages;
+    }
+
+    public void register(RoutesConfig r) {
+        r.get("/{blog}", this::home);
+        r.get("/{blog}/search", this::older);
+        r.get("/{blog}/search/label/{label}", this::label);
+        r.get("/{blog}/p/{file}", this::page);
+        r.get("/{blog}/author/{id}", this::author);
+        r.get("/{blog}/{year}", this::year);
+        r.get("/{blog}/{year}/{month}", this::month);
+        r.get("/{blog}/{year}/{month}/{file}", this::post);
+    }
+
+    /** The blog of the request, if the viewer may read it; its errors then speak its language. */
+    private Blog blog(Context ctx) {
+        String name = ctx.pathParam("blog");
+        if (BlogName.RESERVED.contains(name)) {
+            // /account/nowhere is not a blog named "account": just a page that does not exist.
+            throw Problem.notFound("error.404.text");
+        }
+        blogs.find(name).ifPresent(b -> Web.useBlogLanguage(ctx, b.language()));
+        return blogs.requireReadable(Web.viewer(ctx), name);
+    }
+
+    private void home(Context ctx) {
+        Blog blog = blog(ctx);
+        showListing(ctx, blog, blog.title(), null, reader.home(blog, null, perPage(ctx, blog)));
+    }
+
+    /** Blogger's "older posts" page: /search?updated-max=2022-01-10T10:00:00%2B01:00&max-results=7. */
+    private void older(Context ctx) {
+        Blog blog = blog(ctx);
+        if (ctx.queryParam("updated-max") == null) {
+            throw Problem.notFound("post.notFound");
+        }
+        Instant before = updatedMax(ctx);
+        showListing(ctx, blog, blog.title(), null, reader.home(blog, before, perPage(ctx, blog)));
+    }
+
+    private void label(Context ctx) {
+        Blog blog = blog(ctx);
+        String label = ctx.pathParam("label");
+        BlogReader.Listing listing = reader.label(blog, label, updatedMax(ctx), perPage(ctx, blog));
+        if (listing.entries().isEmpty() && ctx.queryParam("updated-max") == null) {
+            throw Problem.notFound("label.notFound", label);
+        }
+        showListing(ctx, blog, label, label, listing);
+    }
+
+    private void showListing(Context ctx, Blog blog, String title, String label, BlogReader.Listing listing) {
+        pages.render(ctx, "post/home.jte", Pages.params("p", pages.blogPage(ctx, blog, title),
+                "listing", listing, "label", label, "heading", label == null ? null : label,
+                "dates", new PostDates(blog), "sidebar", reader.sidebar(blog),
+                "pathBase", label == null ? "/search" : "/search/label/" + Pages.encodePath(label)));
+    }
+
+    private void post(Context ctx) {
+        Blog blog = blog(ctx);
+        String year = ctx.pathParam("year");
+        String month = ctx.pathParam("month");
+        String file = ctx.pathParam("file");
+        if (!YEAR.matcher(year).matches() || !MONTH.matcher(month).matches() || !file.endsWith(".html")) {
+            throw Problem.notFound("post.notFound");
+        }
+        showPost(ctx, blog, "/" + year + "/" + month + "/" + file);
+    }
+
+    private void page(Context ctx) {
+        Blog blog = blog(ctx);
+        String file = ctx.pathParam("file");
+        if (!file.endsWith(".html")) {
+            throw Problem.notFound("post.notFound");
+        }
+        showPost(ctx, blog, "/p/" + file);
+    }
+
+    private void showPost(Context ctx, Blog blog, String path) {
+        var entry = reader.atPath(blog, path);
+        if (entry.isEmpty()) {
+            String moved = reader.movedTo(blog, path)
+                    .orElseThrow(() -> Problem.notFound("post.notFound"));
+            ctx.redirect(Pages.blogBase(ctx, blog) + moved, HttpStatus.MOVED_PERMANENTLY);
+            return;
+        }
+        Post post = entry.get().post();
+        pages.render(ctx, "post/post.jte", Pages.params("p", pages.blogPage(ctx, blog, post.title()),
+                "entry", entry.get(), "dates", new PostDates(blog),
+                "older", post.isPage() ? null : reader.neighbour(post, true).orElse(null),
+                "newer", post.isPage() ? null : reader.neighbour(post, false).orElse(null),
+                "sidebar", reader.sidebar(blog), "preview", false));
+    }
+
+    private void year(Context ctx) {
+        Blog blog = blog(ctx);
+        String year = ctx.pathParam("year");
+        if (!YEAR.matcher(year).matches()) {
+            throw Problem.notFound("post.notFound");
+        }
+        showArchive(ctx, blog, Integer.parseInt(year), 0);
+    }
+
+    private void month(Context ctx) {
+        Blog blog = blog(ctx);
+        String year = ctx.pathParam("year");
+        String month = ctx.pathParam("month");
+        if (!YEAR.matcher(year).matches() || !MONTH.matcher(month).matches()) {
+            throw Problem.notFound("post.notFound");
+        }
+        showArchive(ctx, blog, Integer.parseInt(year), Integer.parseInt(month));
+    }
+
+    private void showArchive(Context ctx, Blog blog, int year, int month) {
+        List<BlogReader.Entry> entries = reader.archive(blog, year, month, ARCHIVE_LIMIT);
+        PostDates dates = new PostDates(blog);
+        String heading = month == 0 ? Integer.toString(year) : dates.monthYear(year, month);
+        pages.render(ctx, "post/archive.jte", Pages.params("p", pages.blogPage(ctx, blog, heading),
+                "heading", heading, "entries", entries, "dates", dates, "sidebar", reader.sidebar(blog)));
+    }
+
+    private void author(Context ctx) {
+        Blog blog = blog(ctx);
+        long id;
+        try {
+            id = Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw Problem.notFound("author.notFound");
+        }
+        List<BlogReader.Entry> entries = reader.byAuthor(blog, id, ARCHIVE_LIMIT);
+        if (entries.isEmpty()) {
+            throw Problem.notFound("author.notFound");
+        }
+        User author = accounts.byId(id).orElseThrow(() -> Problem.notFound("author.notFound"));
+        pages.render(ctx, "post/author.jte", Pages.params("p", pages.blogPage(ctx, blog, author.displayName()),
+                "author", author, "entries", entries, "dates", new PostDates(blog),
+                "sidebar", reader.sidebar(blog)));
+    }
+
+    private static int perPage(Context ctx, Blog blog) {
+        String max = ctx.queryParam("max-results");
+        if (max != null) {
+            try {
+                return Math.max(1, Math.min(50, Integer.parseInt(max.trim())));
+            } catch (NumberFormatException e) {
+                throw Problem.invalid("listing.maxResults.invalid");
+            }
+        }
+        return blog.postsPerPage();
+    }
+
+    /** Blogger's updated-max: an ISO date-time with offset ('+' may arrive decoded as a space). */
+    static Instant updatedMax(Context ctx) {
+        String value = ctx.queryParam("updated-max");
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.trim().replace(' ', '+');
+        try {
+            return OffsetDateTime.parse(v).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return Instant.parse(v);
+            } catch (DateTimeParseException e2) {
+                throw Problem.invalid("listing.updatedMax.invalid");
+            }
+        }
+    }
+}
