@@ -63,7 +63,8 @@ public final class PostAdminRoutes {
         String q = blankToNull(ctx.queryParam("q"));
         List<Post> list = posts.list(Web.viewer(ctx), blog, new PostStore.Filter(kind, status, label, author, q));
         pages.render(ctx, "post/list.jte", Pages.params("p", pages.blogAdminPage(ctx, blog, section(kind) + ".title"),
-                "kind", kind, "posts", list, "labels", posts.allLabels(blog),
+                "kind", kind, "posts", list, "labels", posts.allLabels(blog), "authors", posts.authors(blog),
+                "author", author == null ? 0L : author,
                 "status", status == null ? "" : status.name(), "label", label == null ? "" : label,
                 "q", q == null ? "" : q, "deleted", ctx.queryParam("deleted")));
     }

@@ -144,6 +144,10 @@ public final class PostService {
         return jdbi.withHandle(h -> posts.labelsOf(h, List.of(postId)).getOrDefault(postId, List.of()));
     }
 
+    public List<PostStore.Author> authors(Blog blog) {
+        return jdbi.withHandle(h -> posts.authors(h, blog.id()));
+    }
+
     public List<String> allLabels(Blog blog) {
         return jdbi.withHandle(h -> posts.allLabels(h, blog.id()));
     }

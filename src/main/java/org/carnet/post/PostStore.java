@@ -142,6 +142,16 @@ public final class PostStore {
                 .bind("blog", blogId).mapTo(String.class).list();
     }
 
+    /** Everyone who wrote a post or page of the blog (for the admin list's author filter). */
+    public List<Author> authors(Handle h, long blogId) {
+        return h.createQuery("SELECT DISTINCT u.id, u.display_name FROM post p JOIN app_user u ON u.id = p.author_id "
+                        + "WHERE p.blog_id = :blog ORDER BY u.display_name")
+                .bind("blog", blogId).mapTo(Author.class).list();
+    }
+
+    public record Author(long id, String displayName) {
+    }
+
     /** Labels of visible posts with how many visible posts carry each. */
     public List<LabelCount> visibleLabelCounts(Handle h, long blogId, Instant now) {
         return h.createQuery("SELECT l.label, COUNT(*) AS posts FROM post_label l JOIN post p ON p.id = l.post_id "

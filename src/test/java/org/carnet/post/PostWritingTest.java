@@ -305,6 +305,22 @@ class PostWritingTest {
         assertThat(boss.get("/ecrire/admin/pages").text()).contains("À propos");
     }
 
+    @Test
+    void theAdminListFiltersByStatusLabelAuthorAndTitle() {
+        WebClient autre = signedIn("other@write.test");
+        publish(autre, post("Filtre visible", "Texte.", "Filtrage", "publish"));
+        publish(autre, post("Filtre brouillon", "Texte.", "Filtrage", "draft"));
+        WebClient boss = signedIn("admin@write.test");
+        java.util.function.Function<String, java.util.List<String>> rows = query -> boss
+                .get("/ecrire/admin/posts" + query).doc().select("#posts tbody tr td:nth-child(2) > a:first-child").eachText();
+        assertThat(rows.apply("?q=filtre")).containsExactlyInAnyOrder("Filtre visible", "Filtre brouillon");
+        assertThat(rows.apply("?q=filtre&status=draft")).containsExactly("Filtre brouillon");
+        assertThat(rows.apply("?label=Filtrage&status=published")).containsExactly("Filtre visible");
+        assertThat(rows.apply("?author=" + other.id() + "&q=FILTRE")).hasSize(2);
+        assertThat(rows.apply("?author=" + admin.id() + "&q=filtre")).isEmpty();
+        assertThat(rows.apply("?q=%25")).isEmpty();
+    }
+
     private static java.util.Optional<Post> find(long id) {
         return carnet.services().db.jdbi().withHandle(h -> new PostStore().byId(h, blog.id(), id));
     }
