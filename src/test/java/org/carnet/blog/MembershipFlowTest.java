@@ -21,12 +21,7 @@ class MembershipFlowTest {
     private static final String PW = "mot de passe des tests";
 
     private WebClient signedIn(String email) {
-        if (carnet.services().accounts.byEmail(email).isEmpty()) {
-            carnet.user(email, email.substring(0, email.indexOf('@')), PW);
-        }
-        WebClient c = carnet.client();
-        assertThat(c.signIn(email, PW).status()).isEqualTo(303);
-        return c;
+        return carnet.signedIn(email, PW);
     }
 
     private User user(String email) {

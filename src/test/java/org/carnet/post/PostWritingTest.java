@@ -44,9 +44,7 @@ class PostWritingTest {
     }
 
     private static WebClient signedIn(String email) {
-        WebClient c = carnet.client();
-        assertThat(c.signIn(email, PW).status()).isEqualTo(303);
-        return c;
+        return carnet.signedIn(email, PW);
     }
 
     private static Map<String, String> post(String title, String body, String labels, String action) {

@@ -97,6 +97,22 @@ public final class CarnetExtension implements BeforeAllCallback, AfterAllCallbac
         return services.accounts.create(email, name, password, false);
     }
 
+    /**
+     * A client signed in as email, creating the account first (named after the email's local part) when it
+     * does not exist yet.
+     */
+    public WebClient signedIn(String email, String password) {
+        if (services.accounts.byEmail(email).isEmpty()) {
+            user(email, email.substring(0, email.indexOf('@')), password);
+        }
+        WebClient c = client();
+        WebClient.Response r = c.signIn(email, password);
+        if (r.status() != 303) {
+            throw new AssertionError("Signing in as " + email + " answered " + r.status() + ": " + r.text());
+        }
+        return c;
+    }
+
     public Blog blog(User owner, String name, String... keyValues) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("title", "Blog " + name);
