@@ -4,6 +4,8 @@ import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
+import io.javalin.http.staticfiles.ResourceHandler;
+import io.javalin.jetty.JettyResourceHandler;
 import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
 import java.util.Map;
@@ -61,6 +63,7 @@ public final class CarnetServer implements AutoCloseable {
         RequestSetup setup = new RequestSetup(services.accounts, csrf, config.trustProxy());
         HostBlogFilter hostFilter = new HostBlogFilter(host -> services.blogs.byHost(host).map(b -> b.name()));
 
+        ResourceHandler statics = new JettyResourceHandler();
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
@@ -68,6 +71,7 @@ public final class CarnetServer implements AutoCloseable {
             cfg.jetty.port = config.port();
             cfg.jetty.modifyServletContextHandler(h ->
                     h.addFilter(new FilterHolder(hostFilter), "/*", EnumSet.of(DispatcherType.REQUEST)));
+            cfg.resourceHandler(statics);
             cfg.staticFiles.add(sf -> {
                 sf.hostedPath = "/static";
                 sf.directory = "/static";
@@ -78,6 +82,14 @@ public final class CarnetServer implements AutoCloseable {
                     ctx.statusCode(), ms));
 
             var r = cfg.routes;
+            // Javalin looks for a static file only when no route matches, and /{blog}/{year} matches
+            // /static/carnet.css: this route, declared before the blog's, hands /static/* to Javalin's own
+            // static file handler (types, caching headers) and never to ReadingRoutes.
+            r.get("/static/<file>", ctx -> {
+                if (!statics.handle(ctx)) {
+                    throw Problem.notFound("error.404.text");
+                }
+            });
             r.before(setup::before);
             r.after(ctx -> MDC.clear());
             new InstanceRoutes(services.db, services.blogs, services.instance, pages).register(r);
