@@ -66,7 +66,7 @@ public final class PostAdminRoutes {
                 "kind", kind, "posts", list, "labels", posts.allLabels(blog), "authors", posts.authors(blog),
                 "author", author == null ? 0L : author,
                 "status", status == null ? "" : status.name(), "label", label == null ? "" : label,
-                "q", q == null ? "" : q, "deleted", ctx.queryParam("deleted")));
+                "q", q == null ? "" : q, "deleted", ctx.queryParam("deleted"), "now", posts.now()));
     }
 
     private void newForm(Context ctx, Post.Kind kind) {
@@ -95,6 +95,7 @@ public final class PostAdminRoutes {
                 : "editor.edit";
         pages.render(ctx, "post/editor.jte", Pages.params("p", pages.blogAdminPage(ctx, blog, titleKey),
                 "post", post, "input", input, "labels", posts.allLabels(blog), "error", error, "notice", notice,
+                "now", posts.now(),
                 "action", Pages.blogBase(ctx, blog) + "/admin/" + section(input.kind())
                         + (post == null ? "/new" : "/" + post.id() + "/edit")));
     }

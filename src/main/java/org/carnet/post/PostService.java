@@ -128,6 +128,11 @@ public final class PostService {
                 .orElseThrow(() -> Problem.notFound("post.revision.notFound"));
     }
 
+    /** The server's time (the test clock in tests): whether a post is visible yet depends on it. */
+    public Instant now() {
+        return clock.instant();
+    }
+
     public void requireWriter(Viewer viewer, Blog blog) {
         access.require(viewer, blog, Action.WRITE_POST);
     }
