@@ -143,7 +143,7 @@ class WritingAndReadingBrowserTest {
         assertThat(article).not().containsText(AFTER_BREAK);
         Locator readMore = article.locator("p.jump a");
         assertThat(readMore).hasText("Lire la suite »");
-        assertThat(readMore).hasAttribute("href", postPath + "#more");
+        assertThat(readMore).hasAttribute("href", postPath);
         assertThat(article.locator(".post-footer a[rel=author]")).hasText(AUTHOR_NAME);
         assertThat(article.locator(".post-footer a[rel=author]"))
                 .hasAttribute("href", "/" + BLOG + "/author/" + author.id());
