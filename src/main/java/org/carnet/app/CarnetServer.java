@@ -17,7 +17,11 @@ import org.carnet.account.AccountRoutes;
 import org.carnet.blog.BlogRoutes;
 import org.carnet.blog.MemberRoutes;
 import org.carnet.core.Problem;
+import org.carnet.comment.CommentRoutes;
+import org.carnet.notify.Mailer;
+import org.carnet.notify.SmtpMailer;
 import org.carnet.post.PostAdminRoutes;
+import org.carnet.post.PostPage;
 import org.carnet.post.ReadingRoutes;
 import org.carnet.web.Csrf;
 import org.carnet.web.ErrorPages;
@@ -94,11 +98,17 @@ public final class CarnetServer implements AutoCloseable {
             r.after(ctx -> MDC.clear());
             new InstanceRoutes(services.db, services.blogs, services.instance, pages).register(r);
             new AccountRoutes(services.accounts, services.instance, pages, secure).register(r);
+            new DashboardRoutes(services.blogs, services.comments, services.notifications, pages).register(r);
             new BlogRoutes(services.blogs, services.access, pages).register(r);
             new MemberRoutes(services.blogs, services.memberships, pages, config.baseUrl()).register(r);
             new PostAdminRoutes(services.blogs, services.posts, pages).register(r);
             extraRoutes.accept(r);
-            new ReadingRoutes(services.blogs, services.reader, services.accounts, pages).register(r);
+            PostPage postPage = new PostPage(services.reader, services.comments, pages);
+            ReadingRoutes reading = new ReadingRoutes(services.blogs, services.reader, services.accounts,
+                    services.comments, postPage, pages);
+            new CommentRoutes(services.blogs, services.reader, services.comments, reading, postPage, pages)
+                    .register(r);
+            reading.register(r);
 
             r.exception(Problem.class, errors::problem);
             r.exception(HttpResponseException.class, errors::httpException);
@@ -112,6 +122,12 @@ public final class CarnetServer implements AutoCloseable {
         server.housekeeping.scheduleWithFixedDelay(server::sweepExpiredSessions, 1, 60, TimeUnit.MINUTES);
         // Readers see a scheduled post from its time on whatever this job does; the job records the change.
         server.housekeeping.scheduleWithFixedDelay(server::publishDuePosts, 5, 5, TimeUnit.SECONDS);
+        if (config.mail().configured()) {
+            Mailer mailer = new SmtpMailer(config.mail());
+            String base = config.baseUrl() != null ? config.baseUrl() : "http://localhost:" + server.port();
+            server.housekeeping.scheduleWithFixedDelay(() -> server.sendEmails(mailer, base), 5, 10,
+                    TimeUnit.SECONDS);
+        }
         return server;
     }
 
@@ -128,6 +144,14 @@ public final class CarnetServer implements AutoCloseable {
             services.posts.publishDue();
         } catch (RuntimeException e) {
             LOG.warn("could not publish scheduled posts", e);
+        }
+    }
+
+    private void sendEmails(Mailer mailer, String baseUrl) {
+        try {
+            services.notifications.sendEmails(mailer, baseUrl);
+        } catch (RuntimeException e) {
+            LOG.warn("could not send notification emails", e);
         }
     }
 

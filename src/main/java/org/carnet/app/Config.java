@@ -1,6 +1,7 @@
 package org.carnet.app;
 
 import java.nio.file.Path;
+import org.carnet.notify.MailSettings;
 
 /**
  * How an instance runs. Built by the CLI from options, CARNET_* environment variables and the config file
@@ -12,10 +13,19 @@ import java.nio.file.Path;
  * @param baseUrl    the public URL of the instance, for links in messages; null means "from the request"
  * @param trustProxy read the client address and scheme from X-Forwarded-* (only behind a proxy you run)
  * @param poolSize   database connections of this node
+ * @param mail       the SMTP server for notification emails (none: notifications stay in the app)
  */
-public record Config(int port, Path dataDir, String dbUrl, String baseUrl, boolean trustProxy, int poolSize) {
+public record Config(int port, Path dataDir, String dbUrl, String baseUrl, boolean trustProxy, int poolSize,
+                     MailSettings mail) {
+
+    public Config(int port, Path dataDir, String dbUrl, String baseUrl, boolean trustProxy, int poolSize) {
+        this(port, dataDir, dbUrl, baseUrl, trustProxy, poolSize, MailSettings.none());
+    }
 
     public Config {
+        if (mail == null) {
+            mail = MailSettings.none();
+        }
         if (baseUrl != null && baseUrl.isBlank()) {
             baseUrl = null;
         }

@@ -11,6 +11,11 @@ import org.carnet.blog.InvitationStore;
 import org.carnet.blog.MemberStore;
 import org.carnet.blog.MembershipService;
 import org.carnet.instance.InstanceSettings;
+import org.carnet.comment.CommentService;
+import org.carnet.comment.CommentStore;
+import org.carnet.comment.FormTimer;
+import org.carnet.notify.NotificationService;
+import org.carnet.notify.NotificationStore;
 import org.carnet.post.BlogReader;
 import org.carnet.post.PostService;
 import org.carnet.post.PostStore;
@@ -29,6 +34,8 @@ public final class Services implements AutoCloseable {
     public final MembershipService memberships;
     public final PostService posts;
     public final BlogReader reader;
+    public final CommentService comments;
+    public final NotificationService notifications;
 
     public Services(Database db, Clock clock) {
         this.db = db;
@@ -45,6 +52,32 @@ public final class Services implements AutoCloseable {
         var postStore = new PostStore();
         this.posts = new PostService(jdbi, postStore, access, clock);
         this.reader = new BlogReader(jdbi, postStore, clock);
+        var notificationStore = new NotificationStore();
+        this.notifications = new NotificationService(jdbi, notificationStore, clock);
+        this.comments = new CommentService(jdbi, new CommentStore(), notificationStore, memberStore,
+                new RateLimitStore(), access, once(() -> new FormTimer(instance.secret("comment-form"), clock)), clock);
+    }
+
+    /** A supplier that computes its value on first use only. */
+    private static <T> java.util.function.Supplier<T> once(java.util.function.Supplier<T> supplier) {
+        return new java.util.function.Supplier<>() {
+            private volatile T value;
+
+            @Override
+            public T get() {
+                T v = value;
+                if (v == null) {
+                    synchronized (this) {
+                        v = value;
+                        if (v == null) {
+                            v = supplier.get();
+                            value = v;
+                        }
+                    }
+                }
+                return v;
+            }
+        };
     }
 
     public static Services open(Config config) {

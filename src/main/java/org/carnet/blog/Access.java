@@ -83,6 +83,16 @@ public final class Access {
         }
     }
 
+    /**
+     * Refuses a comment the viewer may not post, always with a 403 that states the blog's policy (the note
+     * under every post): a comment is never a reason to bounce someone to the sign-in page mid-sentence.
+     */
+    public void requireComment(Viewer viewer, Blog blog) {
+        if (!may(viewer, blog, Action.COMMENT)) {
+            throw Problem.forbidden(refusalKey(blog, Action.COMMENT));
+        }
+    }
+
     /** The message that explains a refusal. */
     public static String refusalKey(Blog blog, Action action) {
         if (action == Action.READ) {

@@ -13,7 +13,7 @@ import org.carnet.web.Forms;
 import org.carnet.web.Pages;
 import org.carnet.web.Web;
 
-/** HTTP for blogs: the dashboard, creating a blog, its settings and its deletion. */
+/** HTTP for blogs: creating a blog, its settings and its deletion. */
 public final class BlogRoutes {
 
     /** Time zones offered in the settings form (any valid zone id is accepted from the CLI). */
@@ -31,7 +31,6 @@ public final class BlogRoutes {
     }
 
     public void register(RoutesConfig r) {
-        r.get("/dashboard", this::dashboard);
         r.get("/dashboard/new", this::newBlogForm);
         r.post("/dashboard/new", this::createBlog);
         r.get("/{blog}/admin", ctx -> ctx.redirect(Pages.blogBase(ctx, adminBlog(ctx)) + "/admin/settings"));
@@ -39,12 +38,6 @@ public final class BlogRoutes {
         r.post("/{blog}/admin/settings", this::saveSettings);
         r.get("/{blog}/admin/delete", this::deleteForm);
         r.post("/{blog}/admin/delete", this::delete);
-    }
-
-    private void dashboard(Context ctx) {
-        AccountRoutes.requireUser(ctx);
-        pages.render(ctx, "blog/dashboard.jte", Pages.params("p", pages.page(ctx, "dashboard.title"),
-                "blogs", blogs.blogsOf(Web.viewer(ctx)), "deleted", ctx.queryParam("deleted")));
     }
 
     private void newBlogForm(Context ctx) {

@@ -19,7 +19,7 @@ public final class BlogSettings {
 
     public static final List<String> KEYS = List.of(
             "title", "description", "language", "time-zone", "visibility", "comment-policy", "host",
-            "posts-per-page");
+            "posts-per-page", "moderation");
 
     private static final int MAX_TITLE = 200;
     public static final int MAX_POSTS_PER_PAGE = 50;
@@ -38,7 +38,7 @@ public final class BlogSettings {
             d.set(change.getKey(), change.getValue() == null ? "" : change.getValue().strip());
         }
         return new Blog(blog.id(), blog.name(), d.title, d.description, d.language, d.timeZone, d.visibility,
-                d.commentPolicy, d.host, d.postsPerPage, blog.createdAt(), now);
+                d.commentPolicy, d.host, d.postsPerPage, d.moderation, blog.createdAt(), now);
     }
 
     /** The settings being changed, one checked value at a time. */
@@ -51,6 +51,7 @@ public final class BlogSettings {
         CommentPolicy commentPolicy;
         String host;
         int postsPerPage;
+        String moderation;
 
         Draft(Blog b) {
             title = b.title();
@@ -61,6 +62,7 @@ public final class BlogSettings {
             commentPolicy = b.commentPolicy();
             host = b.host();
             postsPerPage = b.postsPerPage();
+            moderation = b.moderation();
         }
 
         void set(String key, String value) {
@@ -84,6 +86,7 @@ public final class BlogSettings {
                         commentPolicy = parse(CommentPolicy.class, value, "blog.commentPolicy.invalid");
                 case "host" -> host = host(value);
                 case "posts-per-page" -> postsPerPage = postsPerPage(value);
+                case "moderation" -> moderation = Moderation.parse(value).toString();
                 default -> throw Problem.invalid("blog.setting.unknown", key, String.join(", ", KEYS));
             }
         }
@@ -122,6 +125,7 @@ public final class BlogSettings {
         m.put("comment-policy", b.commentPolicy().name().toLowerCase(Locale.ROOT));
         m.put("host", b.host() == null ? "" : b.host());
         m.put("posts-per-page", Integer.toString(b.postsPerPage()));
+        m.put("moderation", b.moderation());
         return m;
     }
 

@@ -8,14 +8,14 @@ import org.jdbi.v3.core.Handle;
 public final class BlogStore {
 
     private static final String COLUMNS = "b.id, b.name, b.title, b.description, b.language, b.time_zone, "
-            + "b.visibility, b.comment_policy, b.host, b.posts_per_page, b.created_at, b.updated_at";
+            + "b.visibility, b.comment_policy, b.host, b.posts_per_page, b.moderation, b.created_at, b.updated_at";
 
     public long insert(Handle h, Blog b) {
         return h.createQuery("""
                         INSERT INTO blog (name, title, description, language, time_zone, visibility, comment_policy,
-                                          host, posts_per_page, created_at, updated_at)
+                                          host, posts_per_page, moderation, created_at, updated_at)
                         VALUES (:name, :title, :description, :language, :timeZone, :visibility, :commentPolicy,
-                                :host, :postsPerPage, :createdAt, :updatedAt)
+                                :host, :postsPerPage, :moderation, :createdAt, :updatedAt)
                         RETURNING id""")
                 .bindMethods(b).mapTo(Long.class).one();
     }
@@ -24,7 +24,8 @@ public final class BlogStore {
         h.createUpdate("""
                         UPDATE blog SET title = :title, description = :description, language = :language,
                           time_zone = :timeZone, visibility = :visibility, comment_policy = :commentPolicy,
-                          host = :host, posts_per_page = :postsPerPage, updated_at = :updatedAt
+                          host = :host, posts_per_page = :postsPerPage, moderation = :moderation,
+                          updated_at = :updatedAt
                         WHERE id = :id""")
                 .bindMethods(b).execute();
     }

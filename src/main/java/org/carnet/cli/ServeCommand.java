@@ -6,6 +6,7 @@ import org.carnet.app.CarnetServer;
 import org.carnet.app.Config;
 import org.carnet.app.FirstRun;
 import org.carnet.app.Services;
+import org.carnet.notify.MailSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,10 +31,34 @@ public final class ServeCommand implements Callable<Integer> {
                     + "Env CARNET_TRUST_PROXY.")
     boolean trustProxy;
 
+    @Option(names = "--smtp-host", paramLabel = "HOST",
+            description = "SMTP server for notification emails (none: notifications stay in the app). "
+                    + "Env CARNET_SMTP_HOST.")
+    String smtpHost;
+
+    @Option(names = "--smtp-port", paramLabel = "N", defaultValue = "587", description = "Env CARNET_SMTP_PORT.")
+    int smtpPort;
+
+    @Option(names = "--smtp-user", paramLabel = "USER", description = "Env CARNET_SMTP_USER.")
+    String smtpUser;
+
+    @Option(names = "--smtp-password", paramLabel = "PASSWORD",
+            description = "Prefer the environment variable CARNET_SMTP_PASSWORD (not shown in ps).")
+    String smtpPassword;
+
+    @Option(names = "--smtp-from", paramLabel = "EMAIL", description = "Sender address. Env CARNET_SMTP_FROM.")
+    String smtpFrom;
+
+    @Option(names = "--smtp-starttls", paramLabel = "BOOL", defaultValue = "true",
+            description = "Require STARTTLS. Env CARNET_SMTP_STARTTLS.")
+    boolean smtpStartTls;
+
     @Override
     public Integer call() throws InterruptedException {
         long start = System.nanoTime();
-        Config config = store.config(port, baseUrl, trustProxy);
+        MailSettings mail = smtpHost == null || smtpHost.isBlank() ? MailSettings.none()
+                : new MailSettings(smtpHost, smtpPort, smtpUser, smtpPassword, smtpFrom, smtpStartTls);
+        Config config = store.config(port, baseUrl, trustProxy, mail);
         Services services = Services.open(config);
         FirstRun.Outcome created = FirstRun.ensure(services, System.getenv("CARNET_ADMIN_EMAIL"),
                 System.getenv("CARNET_ADMIN_PASSWORD"));

@@ -2,6 +2,7 @@ package org.carnet.cli;
 
 import java.nio.file.Path;
 import org.carnet.app.Config;
+import org.carnet.notify.MailSettings;
 import picocli.CommandLine.Option;
 
 /** Where the data is: shared by every command, so the CLI works on the same database as `serve`. */
@@ -20,11 +21,11 @@ public final class StoreOptions {
             description = "Database connections of this process. Env CARNET_POOL_SIZE. Default: ${DEFAULT-VALUE}")
     int poolSize;
 
-    Config config(int port, String baseUrl, boolean trustProxy) {
-        return new Config(port, dataDir, dbUrl, baseUrl, trustProxy, poolSize);
+    Config config(int port, String baseUrl, boolean trustProxy, MailSettings mail) {
+        return new Config(port, dataDir, dbUrl, baseUrl, trustProxy, poolSize, mail);
     }
 
     Config config() {
-        return config(0, null, false);
+        return config(0, null, false, MailSettings.none());
     }
 }

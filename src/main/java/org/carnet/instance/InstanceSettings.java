@@ -45,6 +45,18 @@ public final class InstanceSettings {
         }
     }
 
+    /**
+     * A random secret of the instance, made on first use and shared by every node (the database holds it),
+     * e.g. the key that signs comment forms' timestamps.
+     */
+    public byte[] secret(String name) {
+        String key = "secret:" + name;
+        return jdbi.inTransaction(h -> {
+            putIfAbsent(h, key, org.carnet.core.Tokens.random());
+            return find(h, key).orElseThrow();
+        }).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
     public static Optional<String> find(Handle h, String key) {
         return h.createQuery("SELECT setting_value FROM instance_setting WHERE setting_key = :k")
                 .bind("k", key).mapTo(String.class).findOne();

@@ -10,7 +10,11 @@ import java.time.Instant;
 public record Post(long id, long blogId, Kind kind, Long authorId, String authorName, String title, String slug,
                    String path, BodyFormat format, String source, String bodyHtml, String summaryHtml,
                    String bodyText, String searchDescription, Status status, Instant publishedAt,
-                   Instant createdAt, Instant updatedAt) {
+                   Instant createdAt, Instant updatedAt, boolean commentsClosed, boolean commentsHidden) {
+
+    public CommentSwitches commentSwitches() {
+        return new CommentSwitches(commentsClosed, commentsHidden);
+    }
 
     public enum Kind { POST, PAGE }
 

@@ -113,14 +113,16 @@ public final class PostAdminRoutes {
                 pages.render(ctx, "post/post.jte", Pages.params("p", pages.blogPage(ctx, blog, preview.title()),
                         "entry", new BlogReader.Entry(preview, Labels.parse(input.labels())),
                         "dates", new PostDates(blog), "older", null, "newer", null, "sidebar", null,
-                        "preview", true));
+                        "preview", true, "comments", null, "form", null));
                 return;
             }
             PostService.Intent intent = action.equals("publish") ? PostService.Intent.PUBLISH
                     : PostService.Intent.SAVE_DRAFT;
-            long saved = id == null ? posts.create(Web.viewer(ctx), blog, input, intent) : id;
+            CommentSwitches comments = new CommentSwitches(ctx.formParam("comments-closed") != null,
+                    ctx.formParam("comments-hidden") != null);
+            long saved = id == null ? posts.create(Web.viewer(ctx), blog, input, intent, comments) : id;
             if (id != null) {
-                posts.update(Web.viewer(ctx), blog, id, input, intent);
+                posts.update(Web.viewer(ctx), blog, id, input, intent, comments);
             }
             ctx.redirect(Pages.blogBase(ctx, blog) + "/admin/" + section(kind) + "/" + saved + "/edit?saved",
                     HttpStatus.SEE_OTHER);

@@ -45,11 +45,15 @@ public final class PostService {
 
     /** Creates a post or page; returns its id. */
     public long create(Viewer viewer, Blog blog, PostInput input, Intent intent) {
+        return create(viewer, blog, input, intent, CommentSwitches.OPEN);
+    }
+
+    public long create(Viewer viewer, Blog blog, PostInput input, Intent intent, CommentSwitches comments) {
         access.require(viewer, blog, Action.WRITE_POST);
         Checked c = check(blog, input);
         Instant now = clock.instant();
         return jdbi.inTransaction(h -> {
-            PostStore.Fields fields = fields(h, blog, input, c, null, intent, now, 0);
+            PostStore.Fields fields = fields(h, blog, input, c, null, intent, now, 0, comments);
             long id = posts.insert(h, blog.id(), viewer.userId(), fields, now);
             posts.setLabels(h, blog.id(), id, c.labels);
             saveRevision(h, id, viewer, fields, c.labels, now);
@@ -59,11 +63,18 @@ public final class PostService {
 
     /** Saves an edit (and publishes, schedules or reverts to draft as asked). */
     public void update(Viewer viewer, Blog blog, long postId, PostInput input, Intent intent) {
+        update(viewer, blog, postId, input, intent, null);
+    }
+
+    /** Saves an edit; comments null keeps the post's comment switches as they are. */
+    public void update(Viewer viewer, Blog blog, long postId, PostInput input, Intent intent,
+                       CommentSwitches comments) {
         Post old = requireEditable(viewer, blog, postId);
         Checked c = check(blog, input);
         Instant now = clock.instant();
         jdbi.useTransaction(h -> {
-            PostStore.Fields fields = fields(h, blog, input, c, old, intent, now, postId);
+            PostStore.Fields fields = fields(h, blog, input, c, old, intent, now, postId,
+                    comments != null ? comments : old.commentSwitches());
             posts.update(h, postId, fields, now);
             posts.setLabels(h, blog.id(), postId, c.labels);
             if (old.path() != null && fields.path() != null && !old.path().equals(fields.path())) {
@@ -89,7 +100,7 @@ public final class PostService {
         String author = old != null ? old.authorName() : viewer.user().displayName();
         return new Post(old == null ? 0 : old.id(), blog.id(), input.kind(), viewer.userId(), author,
                 input.title(), c.slug, null, input.format(), input.source(), c.body.html(), c.body.summaryHtml(),
-                c.body.text(), input.searchDescription(), Post.Status.DRAFT, at, now, now);
+                c.body.text(), input.searchDescription(), Post.Status.DRAFT, at, now, now, false, false);
     }
 
     /** Deletes posts, all or none: every one must be the viewer's to delete. */
@@ -217,7 +228,7 @@ public final class PostService {
 
     /** The stored fields: status and date from the intent, and the path the post is published under. */
     private PostStore.Fields fields(Handle h, Blog blog, PostInput in, Checked c, Post old, Intent intent,
-                                    Instant now, long postId) {
+                                    Instant now, long postId, CommentSwitches comments) {
         String slug = c.slug;
         boolean typed = c.slugTyped;
         // Until first published, a slug left as it was made from the old title follows the new title
@@ -242,7 +253,7 @@ public final class PostService {
             slug = slugOf(path);
         }
         return new PostStore.Fields(in.kind(), in.title(), slug, path, in.format(), in.source(), c.body,
-                in.searchDescription(), status, at);
+                in.searchDescription(), status, at, comments);
     }
 
     /** The post's path; a slug the author typed must be free, a derived one gets -2, -3... */

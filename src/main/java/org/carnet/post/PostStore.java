@@ -16,23 +16,24 @@ public final class PostStore {
     private static final String COLUMNS = """
             p.id, p.blog_id, p.kind, p.author_id, u.display_name AS author_name, p.title, p.slug, p.path,
             p.format, p.source, p.body_html, p.summary_html, p.body_text, p.search_description, p.status,
-            p.published_at, p.created_at, p.updated_at""";
+            p.published_at, p.created_at, p.updated_at, p.comments_closed, p.comments_hidden""";
     private static final String FROM = " FROM post p LEFT JOIN app_user u ON u.id = p.author_id ";
     /** What readers may see: never a draft, never a scheduled post before its time. */
     static final String VISIBLE = " p.status <> 'DRAFT' AND p.published_at <= :now ";
 
     /** The fields an author edits, plus what is rendered from them. */
     public record Fields(Post.Kind kind, String title, String slug, String path, BodyFormat format, String source,
-                         RenderedBody body, String searchDescription, Post.Status status, Instant publishedAt) {
+                         RenderedBody body, String searchDescription, Post.Status status, Instant publishedAt,
+                         CommentSwitches comments) {
     }
 
     public long insert(Handle h, long blogId, long authorId, Fields f, Instant now) {
         return h.createQuery("""
                         INSERT INTO post (blog_id, author_id, kind, title, slug, path, format, source, body_html,
                                           summary_html, body_text, search_description, status, published_at,
-                                          created_at, updated_at)
+                                          comments_closed, comments_hidden, created_at, updated_at)
                         VALUES (:blog, :author, :kind, :title, :slug, :path, :format, :source, :html, :summary,
-                                :text, :description, :status, :publishedAt, :now, :now)
+                                :text, :description, :status, :publishedAt, :closed, :hidden, :now, :now)
                         RETURNING id""")
                 .bind("blog", blogId).bind("author", authorId).bind("now", now)
                 .bindMap(fieldMap(f))
@@ -44,7 +45,7 @@ public final class PostStore {
                         UPDATE post SET kind = :kind, title = :title, slug = :slug, path = :path, format = :format,
                           source = :source, body_html = :html, summary_html = :summary, body_text = :text,
                           search_description = :description, status = :status, published_at = :publishedAt,
-                          updated_at = :now
+                          comments_closed = :closed, comments_hidden = :hidden, updated_at = :now
                         WHERE id = :id""")
                 .bind("id", postId).bind("now", now).bindMap(fieldMap(f)).execute();
     }
@@ -63,6 +64,8 @@ public final class PostStore {
         m.put("description", f.searchDescription());
         m.put("status", f.status().name());
         m.put("publishedAt", f.publishedAt() == null ? null : f.publishedAt().toEpochMilli());
+        m.put("closed", f.comments().closed());
+        m.put("hidden", f.comments().hidden());
         return m;
     }
 

@@ -13,6 +13,8 @@ import org.carnet.account.User;
 import org.carnet.blog.Blog;
 import org.carnet.blog.BlogName;
 import org.carnet.blog.BlogService;
+import org.carnet.comment.CommentForm;
+import org.carnet.comment.CommentService;
 import org.carnet.core.Problem;
 import org.carnet.web.Pages;
 import org.carnet.web.Web;
@@ -30,12 +32,17 @@ public final class ReadingRoutes {
     private final BlogService blogs;
     private final BlogReader reader;
     private final AccountService accounts;
+    private final CommentService comments;
+    private final PostPage postPage;
     private final Pages pages;
 
-    public ReadingRoutes(BlogService blogs, BlogReader reader, AccountService accounts, Pages pages) {
+    public ReadingRoutes(BlogService blogs, BlogReader reader, AccountService accounts, CommentService comments,
+                         PostPage postPage, Pages pages) {
         this.blogs = blogs;
         this.reader = reader;
         this.accounts = accounts;
+        this.comments = comments;
+        this.postPage = postPage;
         this.pages = pages;
     }
 
@@ -51,7 +58,7 @@ public final class ReadingRoutes {
     }
 
     /** The blog of the request, if the viewer may read it; its errors then speak its language. */
-    private Blog blog(Context ctx) {
+    public Blog blog(Context ctx) {
         String name = ctx.pathParam("blog");
         if (BlogName.RESERVED.contains(name)) {
             // /account/nowhere is not a blog named "account": just a page that does not exist.
@@ -89,19 +96,24 @@ public final class ReadingRoutes {
     private void showListing(Context ctx, Blog blog, String title, String label, BlogReader.Listing listing) {
         pages.render(ctx, "post/home.jte", Pages.params("p", pages.blogPage(ctx, blog, title),
                 "listing", listing, "label", label, "heading", label == null ? null : label,
-                "dates", new PostDates(blog), "sidebar", reader.sidebar(blog),
+                "dates", new PostDates(blog), "sidebar", reader.sidebar(blog), "counts", counts(listing.entries()),
                 "pathBase", label == null ? "/search" : "/search/label/" + Pages.encodePath(label)));
     }
 
     private void post(Context ctx) {
         Blog blog = blog(ctx);
+        showPost(ctx, blog, postPath(ctx));
+    }
+
+    /** The path of the post a /{blog}/{year}/{month}/{file} request names (404 when it cannot be one). */
+    public static String postPath(Context ctx) {
         String year = ctx.pathParam("year");
         String month = ctx.pathParam("month");
         String file = ctx.pathParam("file");
         if (!YEAR.matcher(year).matches() || !MONTH.matcher(month).matches() || !file.endsWith(".html")) {
             throw Problem.notFound("post.notFound");
         }
-        showPost(ctx, blog, "/" + year + "/" + month + "/" + file);
+        return "/" + year + "/" + month + "/" + file;
     }
 
     private void page(Context ctx) {
@@ -121,12 +133,20 @@ public final class ReadingRoutes {
             ctx.redirect(Pages.blogBase(ctx, blog) + moved, HttpStatus.MOVED_PERMANENTLY);
             return;
         }
-        Post post = entry.get().post();
-        pages.render(ctx, "post/post.jte", Pages.params("p", pages.blogPage(ctx, blog, post.title()),
-                "entry", entry.get(), "dates", new PostDates(blog),
-                "older", post.isPage() ? null : reader.neighbour(post, true).orElse(null),
-                "newer", post.isPage() ? null : reader.neighbour(post, false).orElse(null),
-                "sidebar", reader.sidebar(blog), "preview", false));
+        postPage.render(ctx, blog, entry.get(), CommentForm.empty(replyTo(ctx)));
+    }
+
+    private static Long replyTo(Context ctx) {
+        try {
+            String reply = ctx.queryParam("reply");
+            return reply == null ? null : Long.parseLong(reply);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private java.util.Map<Long, Integer> counts(List<BlogReader.Entry> entries) {
+        return comments.counts(entries.stream().map(e -> e.post().id()).toList());
     }
 
     private void year(Context ctx) {
@@ -153,7 +173,8 @@ public final class ReadingRoutes {
         PostDates dates = new PostDates(blog);
         String heading = month == 0 ? Integer.toString(year) : dates.monthYear(year, month);
         pages.render(ctx, "post/archive.jte", Pages.params("p", pages.blogPage(ctx, blog, heading),
-                "heading", heading, "entries", entries, "dates", dates, "sidebar", reader.sidebar(blog)));
+                "heading", heading, "entries", entries, "dates", dates, "sidebar", reader.sidebar(blog),
+                "counts", counts(entries)));
     }
 
     private void author(Context ctx) {
@@ -165,9 +186,6 @@ public final class ReadingRoutes {
             throw Problem.notFound("author.notFound");
         }
         List<BlogReader.Entry> entries = reader.byAuthor(blog, id, ARCHIVE_LIMIT);
-        if (entries.isEmpty()) {
-            throw Problem.notFound("author.notFound");
-        }
         User author = accounts.byId(id).orElseThrow(() -> Problem.notFound("author.notFound"));
         pages.render(ctx, "post/author.jte", Pages.params("p", pages.blogPage(ctx, blog, author.displayName()),
                 "author", author, "entries", entries, "dates", new PostDates(blog),

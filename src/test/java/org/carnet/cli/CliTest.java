@@ -232,7 +232,8 @@ class CliTest {
                 "visibility=private",
                 "comment-policy=members",
                 "host=",
-                "posts-per-page=7");
+                "posts-per-page=7",
+                "moderation=never");
     }
 
     @Test
@@ -241,7 +242,7 @@ class CliTest {
         var before = snapshot();
         assertRefused(carnet("blog", "set", "journal", "title=Nouveau", "colour=blue"),
                 M.t("blog.setting.unknown", "colour", "title, description, language, time-zone, visibility, "
-                        + "comment-policy, host, posts-per-page"));
+                        + "comment-policy, host, posts-per-page, moderation"));
         assertRefused(carnet("blog", "set", "journal", "title"), M.t("cli.assignment.invalid", "title"));
         assertRefused(carnet("blog", "set", "journal", "title=Nouveau", "=private"),
                 M.t("cli.assignment.invalid", "=private"));

@@ -1,0 +1,109 @@
+package org.carnet.comment;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/** SQL for comments. */
+public final class CommentStore {
+
+    private static final String COLUMNS = """
+            c.id, c.blog_id, c.post_id, c.parent_id, c.author_id,
+            COALESCE(u.display_name, c.author_name) AS author_name, c.author_url, c.visitor_hash, c.body_html,
+            c.status, c.deleted_by, c.spam_reason, c.created_at""";
+    private static final String FROM = " FROM comment c LEFT JOIN app_user u ON u.id = c.author_id ";
+
+    /** What is stored for a new comment. */
+    public record NewComment(long blogId, long postId, Long parentId, Long authorId, String authorName,
+                             String authorUrl, String visitorHash, String bodyHtml, String bodyText,
+                             Comment.Status status,
+                             String spamReason, String clientAddress) {
+    }
+
+    public long insert(Handle h, NewComment c, Instant now) {
+        return h.createQuery("""
+                        INSERT INTO comment (blog_id, post_id, parent_id, author_id, author_name, author_url,
+                                             visitor_hash, body_html, body_text, status, spam_reason,
+                                             client_address, created_at, updated_at)
+                        VALUES (:blogId, :postId, :parentId, :authorId, :authorName, :authorUrl, :visitorHash,
+                                :bodyHtml, :bodyText, :status, :spamReason, :clientAddress, :now, :now)
+                        RETURNING id""")
+                .bindMethods(c).bind("now", now).mapTo(Long.class).one();
+    }
+
+    public Optional<Comment> byId(Handle h, long blogId, long id) {
+        return h.createQuery("SELECT " + COLUMNS + FROM + "WHERE c.blog_id = :blog AND c.id = :id")
+                .bind("blog", blogId).bind("id", id).mapTo(Comment.class).findOne();
+    }
+
+    /** Every comment of a post in the order of the page (oldest first); the caller picks what a viewer sees. */
+    public List<Comment> ofPost(Handle h, long postId) {
+        return h.createQuery("SELECT " + COLUMNS + FROM + "WHERE c.post_id = :post AND c.status <> 'SPAM' "
+                        + "ORDER BY c.created_at, c.id")
+                .bind("post", postId).mapTo(Comment.class).list();
+    }
+
+    /** Live comments per post, for the counts in listings. */
+    public Map<Long, Integer> liveCounts(Handle h, List<Long> postIds) {
+        Map<Long, Integer> counts = new HashMap<>();
+        if (postIds.isEmpty()) {
+            return counts;
+        }
+        h.createQuery("SELECT post_id, COUNT(*) AS n FROM comment WHERE status = 'LIVE' AND post_id IN (<ids>) "
+                        + "GROUP BY post_id")
+                .bindList("ids", postIds)
+                .map((rs, ctx) -> Map.entry(rs.getLong("post_id"), rs.getInt("n")))
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
+    }
+
+    /** The moderation queue: comments of the blog with this status, newest first, with their post. */
+    public List<Queued> queue(Handle h, long blogId, Comment.Status status, int limit) {
+        return h.createQuery("SELECT " + COLUMNS + ", p.title AS post_title, p.path AS post_path" + FROM
+                        + "JOIN post p ON p.id = c.post_id WHERE c.blog_id = :blog AND c.status = :status "
+                        + "ORDER BY c.created_at DESC, c.id DESC LIMIT :limit")
+                .bind("blog", blogId).bind("status", status.name()).bind("limit", limit)
+                .map((rs, ctx) -> new Queued(ctx.findMapperFor(Comment.class).orElseThrow().map(rs, ctx),
+                        rs.getString("post_title"), rs.getString("post_path")))
+                .list();
+    }
+
+    public record Queued(Comment comment, String postTitle, String postPath) {
+    }
+
+    /** Who wrote the post a comment is on (they hear about new comments). */
+    public Optional<Long> postAuthor(Handle h, long postId) {
+        return h.createQuery("SELECT author_id FROM post WHERE id = :id").bind("id", postId)
+                .mapTo(Long.class).findOne();
+    }
+
+    public int count(Handle h, long blogId, Comment.Status status) {
+        return h.createQuery("SELECT COUNT(*) FROM comment WHERE blog_id = :blog AND status = :status")
+                .bind("blog", blogId).bind("status", status.name()).mapTo(Integer.class).one();
+    }
+
+    public void setStatus(Handle h, long id, Comment.Status status, Instant now) {
+        h.createUpdate("UPDATE comment SET status = :status, spam_reason = CASE WHEN :status = 'SPAM' "
+                        + "THEN COALESCE(spam_reason, 'admin') ELSE NULL END, updated_at = :now WHERE id = :id")
+                .bind("status", status.name()).bind("now", now).bind("id", id).execute();
+    }
+
+    public boolean hasReplies(Handle h, long id) {
+        return h.createQuery("SELECT COUNT(*) FROM comment WHERE parent_id = :id AND status <> 'SPAM'")
+                .bind("id", id).mapTo(Integer.class).one() > 0;
+    }
+
+    /** Keeps the comment's place in its thread but not its text. */
+    public void markDeleted(Handle h, long id, String deletedBy, Instant now) {
+        h.createUpdate("UPDATE comment SET status = 'DELETED', deleted_by = :by, body_html = '', body_text = '', "
+                        + "author_url = NULL, updated_at = :now WHERE id = :id")
+                .bind("by", deletedBy).bind("now", now).bind("id", id).execute();
+    }
+
+    public void delete(Handle h, long id) {
+        h.createUpdate("DELETE FROM comment WHERE id = :id").bind("id", id).execute();
+    }
+}

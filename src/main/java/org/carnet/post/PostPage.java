@@ -1,0 +1,37 @@
+package org.carnet.post;
+
+import io.javalin.http.Context;
+import org.carnet.blog.Blog;
+import org.carnet.comment.CommentForm;
+import org.carnet.comment.CommentService;
+import org.carnet.web.Pages;
+import org.carnet.web.Web;
+
+/** Renders a post (or page) with its neighbours, sidebar and comment block; used by reading and commenting. */
+public final class PostPage {
+
+    /** The cookie that lets an anonymous commenter see their own comment while it awaits moderation. */
+    public static final String VISITOR_COOKIE = "carnet_visitor";
+
+    private final BlogReader reader;
+    private final CommentService comments;
+    private final Pages pages;
+
+    public PostPage(BlogReader reader, CommentService comments, Pages pages) {
+        this.reader = reader;
+        this.comments = comments;
+        this.pages = pages;
+    }
+
+    public void render(Context ctx, Blog blog, BlogReader.Entry entry, CommentForm form) {
+        Post post = entry.post();
+        pages.render(ctx, "post/post.jte", Pages.params("p", pages.blogPage(ctx, blog, post.title()),
+                "entry", entry, "dates", new PostDates(blog),
+                "older", post.isPage() ? null : reader.neighbour(post, true).orElse(null),
+                "newer", post.isPage() ? null : reader.neighbour(post, false).orElse(null),
+                "sidebar", reader.sidebar(blog), "preview", false,
+                "comments", post.isPage() ? null
+                        : comments.block(Web.viewer(ctx), blog, post, ctx.cookie(VISITOR_COOKIE)),
+                "form", form));
+    }
+}
