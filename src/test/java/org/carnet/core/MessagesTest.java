@@ -26,6 +26,22 @@ class MessagesTest {
     }
 
     @Test
+    void noKeyIsDefinedTwice() throws Exception {
+        for (String lang : new String[] {"fr", "en"}) {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            try (var in = getClass().getResourceAsStream("/i18n/messages_" + lang + ".properties")) {
+                for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                    int eq = line.indexOf('=');
+                    if (line.isBlank() || line.startsWith("#") || eq < 0) {
+                        continue;
+                    }
+                    assertThat(seen.add(line.substring(0, eq).trim())).as(lang + " " + line).isTrue();
+                }
+            }
+        }
+    }
+
+    @Test
     void noStraightApostrophesWhichMessageFormatWouldEat() {
         for (Messages m : new Messages[] {fr, en}) {
             for (String key : m.keys()) {
