@@ -120,10 +120,10 @@ public final class MemberRoutes {
     }
 
     private static long parseId(String s) {
-        try {
-            return Long.parseLong(s);
-        } catch (NumberFormatException e) {
+        Long id = Forms.id(s);
+        if (id == null) {
             throw Problem.notFound("member.notFound");
         }
+        return id;
     }
 }

@@ -5,7 +5,6 @@ import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.SameSite;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.carnet.account.AccountRoutes;
@@ -52,7 +51,7 @@ public final class CommentRoutes {
         BlogReader.Entry entry = reader.atPath(blog, ReadingRoutes.postPath(ctx))
                 .orElseThrow(() -> Problem.notFound("post.notFound"));
         CommentForm typed = new CommentForm(Forms.raw(ctx, "body"), Forms.field(ctx, "name"),
-                Forms.field(ctx, "url"), parseId(ctx.formParam("reply-to")), null);
+                Forms.field(ctx, "url"), Forms.id(ctx.formParam("reply-to")), null);
         String visitor = ctx.cookie(PostPage.VISITOR_COOKIE);
         if (!Web.viewer(ctx).signedIn() && (visitor == null || visitor.length() != 43)) {
             visitor = Tokens.random();
@@ -71,7 +70,7 @@ public final class CommentRoutes {
 
     private void delete(Context ctx) {
         Blog blog = reading.blog(ctx);
-        Long id = parseId(ctx.pathParam("id"));
+        Long id = Forms.id(ctx.pathParam("id"));
         if (id == null) {
             throw Problem.notFound("comment.notFound");
         }
@@ -97,13 +96,7 @@ public final class CommentRoutes {
 
     private void moderate(Context ctx) {
         Blog blog = adminBlog(ctx);
-        List<Long> ids = new ArrayList<>();
-        for (String s : ctx.formParams("id")) {
-            Long id = parseId(s);
-            if (id != null) {
-                ids.add(id);
-            }
-        }
+        List<Long> ids = Forms.ids(ctx, "id");
         CommentService.Decision decision;
         try {
             decision = CommentService.Decision.valueOf(Forms.field(ctx, "decision").toUpperCase(Locale.ROOT));
@@ -127,14 +120,4 @@ public final class CommentRoutes {
         }
     }
 
-    private static Long parseId(String s) {
-        if (s == null || s.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.parseLong(s.trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
 }

@@ -5,7 +5,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.carnet.account.AccountRoutes;
@@ -59,7 +58,7 @@ public final class PostAdminRoutes {
         Blog blog = blog(ctx);
         Post.Status status = parseStatus(ctx.queryParam("status"));
         String label = blankToNull(ctx.queryParam("label"));
-        Long author = parseLong(ctx.queryParam("author"));
+        Long author = Forms.id(ctx.queryParam("author"));
         String q = blankToNull(ctx.queryParam("q"));
         List<Post> list = posts.list(Web.viewer(ctx), blog, new PostStore.Filter(kind, status, label, author, q));
         pages.render(ctx, "post/list.jte", Pages.params("p", pages.blogAdminPage(ctx, blog, section(kind) + ".title"),
@@ -131,13 +130,7 @@ public final class PostAdminRoutes {
 
     private void delete(Context ctx, Post.Kind kind) {
         Blog blog = blog(ctx);
-        List<Long> ids = new ArrayList<>();
-        for (String s : ctx.formParams("id")) {
-            Long id = parseLong(s);
-            if (id != null) {
-                ids.add(id);
-            }
-        }
+        List<Long> ids = Forms.ids(ctx, "id");
         String back = Pages.blogBase(ctx, blog) + "/admin/" + section(kind);
         if (!"yes".equals(ctx.formParam("confirm"))) {
             List<Post> chosen = ids.stream().map(id -> posts.requireEditable(Web.viewer(ctx), blog, id)).toList();
@@ -165,7 +158,7 @@ public final class PostAdminRoutes {
     private void revision(Context ctx, Post.Kind kind) {
         Blog blog = blog(ctx);
         Post post = posts.requireEditable(Web.viewer(ctx), blog, id(ctx));
-        Long rev = parseLong(ctx.pathParam("rev"));
+        Long rev = Forms.id(ctx.pathParam("rev"));
         if (rev == null) {
             throw Problem.notFound("post.revision.notFound");
         }
@@ -178,7 +171,7 @@ public final class PostAdminRoutes {
     private void restore(Context ctx, Post.Kind kind) {
         Blog blog = blog(ctx);
         long id = id(ctx);
-        Long rev = parseLong(ctx.pathParam("rev"));
+        Long rev = Forms.id(ctx.pathParam("rev"));
         if (rev == null) {
             throw Problem.notFound("post.revision.notFound");
         }
@@ -188,23 +181,13 @@ public final class PostAdminRoutes {
     }
 
     private static long id(Context ctx) {
-        Long id = parseLong(ctx.pathParam("id"));
+        Long id = Forms.id(ctx.pathParam("id"));
         if (id == null) {
             throw Problem.notFound("post.notFound");
         }
         return id;
     }
 
-    private static Long parseLong(String s) {
-        if (s == null || s.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.parseLong(s.trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
 
     private static BodyFormat format(String value) {
         try {

@@ -16,6 +16,7 @@ import org.carnet.blog.BlogService;
 import org.carnet.comment.CommentForm;
 import org.carnet.comment.CommentService;
 import org.carnet.core.Problem;
+import org.carnet.web.Forms;
 import org.carnet.web.Pages;
 import org.carnet.web.Web;
 
@@ -137,12 +138,7 @@ public final class ReadingRoutes {
     }
 
     private static Long replyTo(Context ctx) {
-        try {
-            String reply = ctx.queryParam("reply");
-            return reply == null ? null : Long.parseLong(reply);
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return Forms.id(ctx.queryParam("reply"));
     }
 
     private java.util.Map<Long, Integer> counts(List<BlogReader.Entry> entries) {

@@ -32,6 +32,23 @@ public final class Forms {
         }
     }
 
+    /** An id from a form field, path or query parameter; null when absent or not a number. */
+    public static Long id(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** The ids of a repeated field (the ticked rows of a list); what is not a number is ignored. */
+    public static java.util.List<Long> ids(Context ctx, String name) {
+        return ctx.formParams(name).stream().map(Forms::id).filter(java.util.Objects::nonNull).toList();
+    }
+
     /** A form field, trimmed; "" when absent. */
     public static String field(Context ctx, String name) {
         String v = ctx.formParam(name);
