@@ -319,6 +319,24 @@ class PostWritingTest {
         assertThat(rows.apply("?q=%25")).isEmpty();
     }
 
+    @Test
+    void theEditorClosesAndHidesCommentsPerPost() {
+        WebClient autrice = signedIn("author@write.test");
+        Map<String, String> fields = post("Sans commentaires", "Texte.", "", "publish");
+        fields.put("comments-closed", "1");
+        Post p = stored(idOf(publish(autrice, fields)));
+        assertThat(p.commentsClosed()).isTrue();
+        assertThat(p.commentsHidden()).isFalse();
+        Response page = carnet.client().get("/ecrire" + p.path());
+        assertThat(page.doc().select("form#comment-form")).isEmpty();
+        assertThat(page.doc().selectFirst(".comment-policy-note").text())
+                .isEqualTo("Remarque : Les commentaires sont fermés sur cet article.");
+        Response edit = autrice.get("/ecrire/admin/posts/" + p.id() + "/edit");
+        assertThat(edit.doc().selectFirst("input[name=comments-closed]").hasAttr("checked")).isTrue();
+        autrice.submit(edit, "form#editor", Map.of("comments-hidden", "1", "action", "publish"));
+        assertThat(stored(p.id()).commentsHidden()).isTrue();
+    }
+
     private static java.util.Optional<Post> find(long id) {
         return carnet.services().db.jdbi().withHandle(h -> new PostStore().byId(h, blog.id(), id));
     }
