@@ -91,7 +91,7 @@ public final class CommentRoutes {
         pages.render(ctx, "comment/queue.jte", Pages.params("p", pages.blogAdminPage(ctx, blog, "moderation.title"),
                 "status", status, "queued", comments.queue(Web.viewer(ctx), blog, status),
                 "waiting", comments.waiting(blog), "spam", comments.spamCount(blog),
-                "done", ctx.queryParam("done")));
+                "done", Forms.id(ctx.queryParam("done"))));
     }
 
     private void moderate(Context ctx) {

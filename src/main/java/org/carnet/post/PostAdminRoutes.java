@@ -65,7 +65,7 @@ public final class PostAdminRoutes {
                 "kind", kind, "posts", list, "labels", posts.allLabels(blog), "authors", posts.authors(blog),
                 "author", author == null ? 0L : author,
                 "status", status == null ? "" : status.name(), "label", label == null ? "" : label,
-                "q", q == null ? "" : q, "deleted", ctx.queryParam("deleted"), "now", posts.now()));
+                "q", q == null ? "" : q, "deleted", Forms.id(ctx.queryParam("deleted")), "now", posts.now()));
     }
 
     private void newForm(Context ctx, Post.Kind kind) {

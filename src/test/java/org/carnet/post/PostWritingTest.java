@@ -270,6 +270,7 @@ class PostWritingTest {
         assertThat(find(a)).isPresent();
         Response done = autrice.submit(confirm, "form#confirm-delete", Map.of());
         assertThat(done.status()).isEqualTo(303);
+        assertThat(autrice.follow(done).text()).contains("1 post deleted.");
         assertThat(find(a)).isEmpty();
         assertThat(find(b)).isPresent();
     }
