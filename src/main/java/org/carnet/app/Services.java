@@ -20,6 +20,8 @@ import org.carnet.post.BlogReader;
 import org.carnet.post.PostService;
 import org.carnet.post.PostStore;
 import org.carnet.store.Database;
+import org.carnet.transfer.ImportService;
+import org.carnet.transfer.ImportStore;
 import org.carnet.store.RateLimitStore;
 
 /** Every service of an instance, wired once over one database; the web server and the CLI share it. */
@@ -36,6 +38,7 @@ public final class Services implements AutoCloseable {
     public final BlogReader reader;
     public final CommentService comments;
     public final NotificationService notifications;
+    public final ImportService imports;
 
     public Services(Database db, Clock clock) {
         this.db = db;
@@ -54,6 +57,7 @@ public final class Services implements AutoCloseable {
         this.reader = new BlogReader(jdbi, postStore, clock);
         var notificationStore = new NotificationStore();
         this.notifications = new NotificationService(jdbi, notificationStore, clock);
+        this.imports = new ImportService(jdbi, new ImportStore(), blogStore, memberStore, clock);
         this.comments = new CommentService(jdbi, new CommentStore(), notificationStore, memberStore,
                 new RateLimitStore(), access, once(() -> new FormTimer(instance.secret("comment-form"), clock)), clock);
     }

@@ -97,6 +97,7 @@ public final class CommentService {
         }
         List<Comment> all = jdbi.withHandle(h -> comments.ofPost(h, post.id()));
         Map<Long, Thread> threads = new LinkedHashMap<>();
+        List<Comment> replies = new ArrayList<>();
         int count = 0;
         for (Comment c : all) {
             boolean own = c.isPending() && ((viewer.signedIn() && c.authorId() != null
@@ -108,8 +109,15 @@ public final class CommentService {
             }
             if (c.parentId() == null) {
                 threads.put(c.id(), new Thread(c, new ArrayList<>()));
-            } else if (threads.containsKey(c.parentId())) {
-                threads.get(c.parentId()).replies().add(c);
+            } else {
+                replies.add(c);
+            }
+        }
+        // Replies are attached once every thread is known: an imported reply may be older than its parent.
+        for (Comment reply : replies) {
+            Thread thread = threads.get(reply.parentId());
+            if (thread != null) {
+                thread.replies().add(reply);
             }
         }
         boolean closed = post.commentsClosed();

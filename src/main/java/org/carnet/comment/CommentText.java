@@ -86,6 +86,18 @@ public final class CommentText {
      *                 only a script); comment.tooLong when longer than {@link #MAX_LENGTH}
      */
     public static Rendered render(String source) {
+        return render(source, MAX_LENGTH);
+    }
+
+    /**
+     * Renders a comment imported from another platform: the same sanitising, but no length limit (the limit
+     * is for what people type here; an old comment is the blog owner's own data and is never cut).
+     */
+    public static Rendered renderImported(String source) {
+        return render(source, Integer.MAX_VALUE);
+    }
+
+    private static Rendered render(String source, int maxLength) {
         if (source == null) {
             throw Problem.invalid("comment.empty");
         }
@@ -95,8 +107,8 @@ public final class CommentText {
         }
         // Counted as the reader sees it in the text box (an emoji is one character), so the
         // limit the form announces is the limit that applies.
-        if (typed.codePointCount(0, typed.length()) > MAX_LENGTH) {
-            throw Problem.invalid("comment.tooLong", MAX_LENGTH);
+        if (typed.codePointCount(0, typed.length()) > maxLength) {
+            throw Problem.invalid("comment.tooLong", maxLength);
         }
         // Escaping a '<' can only turn markup into text, never the other way round.
         String markup = UNCLOSED_TAG_START.matcher(typed).replaceAll("&lt;");

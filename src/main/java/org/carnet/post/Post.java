@@ -5,12 +5,15 @@ import java.time.Instant;
 /**
  * A post or a static page. source is what the author wrote (Markdown or HTML); bodyHtml and summaryHtml are
  * the sanitised HTML rendered from it, the only HTML ever shown to readers. path is the public path inside
- * the blog (/2022/01/slug.html, /p/slug.html), set when the post is first scheduled or published.
+ * the blog (/2022/01/slug.html, /p/slug.html), set when the post is first scheduled or published. An imported
+ * post whose author has no account here has no authorId, its author's name in authorName and maybe a link to
+ * their old profile in guestAuthorUrl.
  */
 public record Post(long id, long blogId, Kind kind, Long authorId, String authorName, String title, String slug,
                    String path, BodyFormat format, String source, String bodyHtml, String summaryHtml,
                    String bodyText, String searchDescription, Status status, Instant publishedAt,
-                   Instant createdAt, Instant updatedAt, boolean commentsClosed, boolean commentsHidden) {
+                   Instant createdAt, Instant updatedAt, boolean commentsClosed, boolean commentsHidden,
+                   String guestAuthorUrl) {
 
     public CommentSwitches commentSwitches() {
         return new CommentSwitches(commentsClosed, commentsHidden);

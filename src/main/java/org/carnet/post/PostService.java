@@ -100,7 +100,7 @@ public final class PostService {
         String author = old != null ? old.authorName() : viewer.user().displayName();
         return new Post(old == null ? 0 : old.id(), blog.id(), input.kind(), viewer.userId(), author,
                 input.title(), c.slug, null, input.format(), input.source(), c.body.html(), c.body.summaryHtml(),
-                c.body.text(), input.searchDescription(), Post.Status.DRAFT, at, now, now, false, false);
+                c.body.text(), input.searchDescription(), Post.Status.DRAFT, at, now, now, false, false, null);
     }
 
     /** Deletes posts, all or none: every one must be the viewer's to delete. */

@@ -14,9 +14,11 @@ import org.jdbi.v3.core.statement.Query;
 public final class PostStore {
 
     private static final String COLUMNS = """
-            p.id, p.blog_id, p.kind, p.author_id, u.display_name AS author_name, p.title, p.slug, p.path,
+            p.id, p.blog_id, p.kind, p.author_id, COALESCE(u.display_name, p.guest_author) AS author_name, p.title,
+            p.slug, p.path,
             p.format, p.source, p.body_html, p.summary_html, p.body_text, p.search_description, p.status,
-            p.published_at, p.created_at, p.updated_at, p.comments_closed, p.comments_hidden""";
+            p.published_at, p.created_at, p.updated_at, p.comments_closed, p.comments_hidden,
+            p.guest_author_url""";
     private static final String FROM = " FROM post p LEFT JOIN app_user u ON u.id = p.author_id ";
     /** What readers may see: never a draft, never a scheduled post before its time. */
     static final String VISIBLE = " p.status <> 'DRAFT' AND p.published_at <= :now ";

@@ -56,6 +56,7 @@ public final class ReadingRoutes {
         r.get("/{blog}/{year}", this::year);
         r.get("/{blog}/{year}/{month}", this::month);
         r.get("/{blog}/{year}/{month}/{file}", this::post);
+        r.get("/{blog}/<rest>", this::elsewhere);
     }
 
     /** The blog of the request, if the viewer may read it; its errors then speak its language. */
@@ -115,6 +116,19 @@ public final class ReadingRoutes {
             throw Problem.notFound("post.notFound");
         }
         return "/" + year + "/" + month + "/" + file;
+    }
+
+    /**
+     * Any other path of a blog: the old address of an imported post whose path could not be kept (a WordPress
+     * permalink such as /2022/01/17/titre/) is answered with a 301 to where it lives now; anything else, 404.
+     */
+    private void elsewhere(Context ctx) {
+        Blog blog = blog(ctx);
+        String rest = "/" + ctx.pathParam("rest");
+        String moved = reader.movedTo(blog, rest)
+                .or(() -> reader.movedTo(blog, rest.endsWith("/") ? rest.substring(0, rest.length() - 1) : rest + "/"))
+                .orElseThrow(() -> Problem.notFound("post.notFound"));
+        ctx.redirect(Pages.blogBase(ctx, blog) + moved, HttpStatus.MOVED_PERMANENTLY);
     }
 
     private void page(Context ctx) {

@@ -35,9 +35,14 @@ public final class Rows {
 
     /** table -> its rows (each row as column=value text), sorted so that the order of rows does not matter. */
     public static Map<String, List<String>> snapshot(Jdbi jdbi) {
+        return snapshot(jdbi, TABLES.toArray(String[]::new));
+    }
+
+    /** The same, for the named tables only. */
+    public static Map<String, List<String>> snapshot(Jdbi jdbi, String... tables) {
         Map<String, List<String>> all = new LinkedHashMap<>();
         jdbi.useHandle(h -> {
-            for (String table : TABLES) {
+            for (String table : tables) {
                 List<String> rows = new ArrayList<>();
                 for (Map<String, Object> row : h.createQuery("SELECT * FROM " + table).mapToMap().list()) {
                     rows.add(new java.util.TreeMap<>(row).toString());

@@ -1,0 +1,411 @@
+package org.carnet.transfer;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.carnet.blog.Blog;
+import org.carnet.blog.BlogName;
+import org.carnet.blog.BlogSettings;
+import org.carnet.blog.BlogStore;
+import org.carnet.blog.CommentPolicy;
+import org.carnet.blog.MemberStore;
+import org.carnet.blog.Role;
+import org.carnet.blog.Visibility;
+import org.carnet.comment.Comment;
+import org.carnet.comment.CommentText;
+import org.carnet.core.Messages;
+import org.carnet.core.Problem;
+import org.carnet.post.BodyFormat;
+import org.carnet.post.BodyRenderer;
+import org.carnet.post.Post;
+import org.carnet.post.Slugs;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Imports an export (Blogger or WordPress) into a blog, all or nothing: the whole file is read inside one
+ * transaction, so a file that fails half way leaves the blog exactly as it was. Every entry keeps its id in
+ * the export: importing the same file twice changes nothing the second time. Posts keep their old paths;
+ * links in bodies to the old blog's host point to the new blog. Import is the owner's own data, so the
+ * comment policy does not apply, but every body goes through the same sanitising as anything written here.
+ */
+public final class ImportService {
+
+    private static final Pattern POST_PATH = Pattern.compile("^/\\d{4}/\\d{2}/[^/]+\\.html$");
+    private static final Pattern PAGE_PATH = Pattern.compile("^/p/[^/]+\\.html$");
+    /** Blogger marks the "read more" break in exported HTML with an empty named anchor. */
+    private static final Pattern BLOGGER_MORE = Pattern.compile("<a\\s+name=[\"']more[\"']\\s*>\\s*</a>",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern BR = Pattern.compile("<br\\s*/?>", Pattern.CASE_INSENSITIVE);
+
+    private final Jdbi jdbi;
+    private final ImportStore store;
+    private final BlogStore blogs;
+    private final MemberStore members;
+    private final Clock clock;
+
+    public ImportService(Jdbi jdbi, ImportStore store, BlogStore blogs, MemberStore members, Clock clock) {
+        this.jdbi = jdbi;
+        this.store = store;
+        this.blogs = blogs;
+        this.members = members;
+        this.clock = clock;
+    }
+
+    /**
+     * Imports file into the blog named blogName; with create, makes that blog first (owned by ownerId) from the
+     * export's own title, description and language.
+     */
+    public ImportSummary importInto(String blogName, boolean create, Long ownerId, ExportFile file,
+                                    ImportProgress progress) {
+        return jdbi.inTransaction(h -> {
+            Blog blog = create ? createBlog(h, blogName, ownerId) : blogs.byName(h, blogName)
+                    .orElseThrow(() -> Problem.notFound("blog.notFound", blogName));
+            Run run = new Run(h, blog, progress);
+            file.readInto(run.postsPass());
+            file.readInto(run.commentsPass());
+            run.linkThreads();
+            if (create && run.imported != null) {
+                applySettings(h, blog, run.imported);
+            }
+            return run.summary();
+        });
+    }
+
+    private Blog createBlog(Handle h, String name, Long ownerId) {
+        String checked = BlogName.check(name);
+        if (blogs.byName(h, checked).isPresent()) {
+            throw Problem.conflict("blog.name.taken", checked);
+        }
+        if (ownerId == null) {
+            throw Problem.invalid("cli.owner.required");
+        }
+        Instant now = clock.instant();
+        Blog blank = new Blog(0, checked, checked, "", "fr", "Europe/Paris", Visibility.PUBLIC,
+                CommentPolicy.REGISTERED, null, BlogSettings.DEFAULT_POSTS_PER_PAGE, "never", now, now);
+        long id = blogs.insert(h, blank);
+        members.insert(h, id, ownerId, Role.ADMIN, now);
+        return blogs.byId(h, id).orElseThrow();
+    }
+
+    private void applySettings(Handle h, Blog blog, ImportedBlog imported) {
+        Map<String, String> changes = new HashMap<>();
+        if (imported.title() != null && !imported.title().isBlank()) {
+            changes.put("title", truncate(imported.title().strip(), 200));
+        }
+        if (imported.description() != null) {
+            changes.put("description", truncate(imported.description().strip(), 1000));
+        }
+        if (imported.language() != null && Messages.supports(imported.language())) {
+            changes.put("language", imported.language());
+        }
+        if (imported.timeZone() != null) {
+            try {
+                changes.put("time-zone", ZoneId.of(imported.timeZone()).getId());
+            } catch (RuntimeException e) {
+                // An unknown zone in an export keeps the blog's default: not worth refusing the file for.
+            }
+        }
+        blogs.update(h, BlogSettings.apply(blog, changes, clock.instant()));
+    }
+
+    /** One import: the two passes over the file and what they counted. */
+    private final class Run {
+        private final Handle h;
+        private final Blog blog;
+        private final ImportProgress progress;
+        private final Map<String, Long> postIds = new HashMap<>();
+        private ImportedBlog imported;
+        private String oldHost;
+        private int entries;
+        private int posts;
+        private int pages;
+        private int drafts;
+        private int comments;
+        private int skipped;
+        private int alreadyThere;
+        private int redirects;
+
+        Run(Handle h, Blog blog, ImportProgress progress) {
+            this.h = h;
+            this.blog = blog;
+            this.progress = progress;
+        }
+
+        ImportSink postsPass() {
+            return new ImportSink() {
+                @Override
+                public void blog(ImportedBlog b) {
+                    imported = b;
+                    oldHost = hostOf(b.sourceUrl());
+                }
+
+                @Override
+                public void post(ImportedPost p) {
+                    tick();
+                    importPost(p);
+                }
+
+                @Override
+                public void comment(ImportedComment c) {
+                    tick();
+                }
+
+                @Override
+                public void skipped(String sourceId, String reason) {
+                    tick();
+                    skipped++;
+                }
+            };
+        }
+
+        ImportSink commentsPass() {
+            return new ImportSink() {
+                @Override
+                public void blog(ImportedBlog b) {
+                }
+
+                @Override
+                public void post(ImportedPost p) {
+                }
+
+                @Override
+                public void comment(ImportedComment c) {
+                    importComment(c);
+                    if (comments % 500 == 0) {
+                        progress.update(entries, posts + pages + drafts, comments);
+                    }
+                }
+
+                @Override
+                public void skipped(String sourceId, String reason) {
+                }
+            };
+        }
+
+        private void tick() {
+            entries++;
+            if (entries % 500 == 0) {
+                progress.update(entries, posts + pages + drafts, comments);
+            }
+        }
+
+        private void importPost(ImportedPost p) {
+            var existing = store.postBySource(h, blog.id(), p.sourceId());
+            if (existing.isPresent()) {
+                postIds.put(p.sourceId(), existing.get());
+                alreadyThere++;
+                return;
+            }
+            Post.Kind kind = p.kind() == ImportedPost.Kind.PAGE ? Post.Kind.PAGE : Post.Kind.POST;
+            Messages m = Messages.of(blog.language());
+            String title = p.title() == null || p.title().isBlank() ? m.t("post.untitled") : truncate(p.title()
+                    .strip(), 300);
+            String html = BLOGGER_MORE.matcher(rewriteLinks(p.html() == null ? "" : p.html())).replaceFirst(
+                    "\n<!--more-->\n");
+            BodyRenderer.RenderedBody body = BodyRenderer.render(BodyFormat.HTML, html);
+            Instant published = p.published() != null ? p.published().toInstant() : clock.instant();
+            Instant updated = p.updated() != null ? p.updated().toInstant() : published;
+            Post.Status status = p.draft() ? Post.Status.DRAFT
+                    : published.isAfter(clock.instant()) ? Post.Status.SCHEDULED : Post.Status.PUBLISHED;
+            String keep = p.draft() ? null : p.path();
+            boolean keepable = keep != null && (kind == Post.Kind.POST ? POST_PATH : PAGE_PATH).matcher(keep).matches();
+            String slug = keepable ? keep.substring(keep.lastIndexOf('/') + 1, keep.length() - ".html".length())
+                    : slugFor(title, p.sourceId());
+            String path = null;
+            if (status != Post.Status.DRAFT) {
+                path = keepable ? keep : freePath(kind, slug, published);
+                if (keepable && store.pathTaken(h, blog.id(), path)) {
+                    throw new ImportFormatException(entries, "the path " + path + " is already used by a post of "
+                            + "this blog");
+                }
+                slug = path.substring(path.lastIndexOf('/') + 1, path.length() - ".html".length());
+            }
+            String author = p.author() == null || p.author().anonymous() ? null : truncate(p.author().name(), 80);
+            long id = store.insertPost(h, new ImportStore.NewPost(blog.id(), p.sourceId(), kind, title, slug, path,
+                    p.html() == null ? "" : p.html(), body.html(), body.summaryHtml(), body.text(),
+                    truncate(p.searchDescription() == null ? "" : p.searchDescription().strip(), 300), status,
+                    published, updated, author, p.author() == null ? null : httpUrl(p.author().profileUrl())));
+            if (kind == Post.Kind.POST) {
+                for (String label : cleanLabels(p.labels())) {
+                    store.addLabel(h, blog.id(), id, label);
+                }
+            }
+            if (path != null && !keepable && keep != null && !keep.isBlank() && !keep.equals(path)) {
+                store.addRedirect(h, blog.id(), keep, id);
+                redirects++;
+            }
+            postIds.put(p.sourceId(), id);
+            if (status == Post.Status.DRAFT) {
+                drafts++;
+            } else if (kind == Post.Kind.PAGE) {
+                pages++;
+            } else {
+                posts++;
+            }
+        }
+
+        private void importComment(ImportedComment c) {
+            Long postId = postIds.get(c.postSourceId());
+            if (postId == null) {
+                postId = store.postBySource(h, blog.id(), c.postSourceId()).orElse(null);
+            }
+            if (postId == null) {
+                // On a post that was not imported (trashed, or an attachment in WordPress): nothing to attach to.
+                skipped++;
+                return;
+            }
+            if (store.commentExists(h, blog.id(), c.sourceId())) {
+                alreadyThere++;
+                return;
+            }
+            Messages m = Messages.of(blog.language());
+            boolean deleted = c.status() == ImportedComment.Status.DELETED;
+            String bodyHtml = "";
+            String bodyText = "";
+            if (!deleted) {
+                String source = BR.matcher(c.html() == null ? "" : c.html()).replaceAll("\n");
+                try {
+                    CommentText.Rendered r = CommentText.renderImported(source);
+                    bodyHtml = r.html();
+                    bodyText = r.text();
+                } catch (Problem empty) {
+                    // A comment with nothing readable left (only an image, say) keeps its place, not its body.
+                    deleted = true;
+                }
+            }
+            String name = c.author() == null || c.author().anonymous() || c.author().name() == null
+                    || c.author().name().isBlank() ? m.t("comment.anonymous") : truncate(c.author().name(), 80);
+            Comment.Status status = deleted ? Comment.Status.DELETED : switch (c.status()) {
+                case PENDING -> Comment.Status.PENDING;
+                case SPAM -> Comment.Status.SPAM;
+                default -> Comment.Status.LIVE;
+            };
+            Instant at = c.published() != null ? c.published().toInstant() : clock.instant();
+            store.insertComment(h, new ImportStore.NewComment(blog.id(), postId, c.sourceId(), c.parentSourceId(),
+                    name, httpUrl(c.authorUrl()), bodyHtml, bodyText, status, deleted ? "ADMIN" : null, at));
+            comments++;
+        }
+
+        /** Attaches every imported reply to its thread's top-level comment (one level, as Blogger shows). */
+        void linkThreads() {
+            for (ImportStore.Unlinked reply : store.unlinkedReplies(h, blog.id())) {
+                Long top = null;
+                String next = reply.sourceParentId();
+                Set<String> seen = new LinkedHashSet<>();
+                while (next != null && seen.add(next)) {
+                    var parent = store.commentBySource(h, blog.id(), next).orElse(null);
+                    if (parent == null) {
+                        break;
+                    }
+                    if (parent.parentId() != null) {
+                        top = parent.parentId();
+                        break;
+                    }
+                    // The answered comment may itself be a reply not linked yet: climb to its thread's top.
+                    top = parent.id();
+                    next = parent.sourceParentId();
+                }
+                if (top != null && top != reply.id()) {
+                    store.setParent(h, reply.id(), top);
+                }
+                store.clearSourceParent(h, reply.id());
+            }
+        }
+
+        private String freePath(Post.Kind kind, String slug, Instant at) {
+            for (int n = 1; ; n++) {
+                String s = n == 1 ? slug : slug + "-" + n;
+                String candidate = kind == Post.Kind.PAGE ? "/p/" + s + ".html" : monthPath(at) + s + ".html";
+                if (!store.pathTaken(h, blog.id(), candidate)) {
+                    return candidate;
+                }
+            }
+        }
+
+        private String monthPath(Instant at) {
+            ZonedDateTime z = at.atZone(ZoneId.of(blog.timeZone()));
+            return String.format("/%04d/%02d/", z.getYear(), z.getMonthValue());
+        }
+
+        /** Links to the old blog's host now lead to the same paths in this blog. */
+        private String rewriteLinks(String html) {
+            if (oldHost == null) {
+                return html;
+            }
+            Pattern p = Pattern.compile("((?:href|src)\\s*=\\s*[\"'])(?:https?:)?//(?:www\\.)?"
+                    + Pattern.quote(oldHost) + "(?=[/\"'?#])", Pattern.CASE_INSENSITIVE);
+            return p.matcher(html).replaceAll("$1" + Matcher.quoteReplacement("/" + blog.name()));
+        }
+
+        ImportSummary summary() {
+            progress.update(entries, posts + pages + drafts, comments);
+            return new ImportSummary(blog.name(), entries, posts, pages, drafts, comments, skipped, alreadyThere,
+                    redirects);
+        }
+    }
+
+    static String slugFor(String title, String sourceId) {
+        String slug = Slugs.fromTitle(title);
+        if (slug.isEmpty()) {
+            slug = "post-" + sourceId.replaceAll("[^0-9]", "");
+        }
+        return slug.equals("post-") ? "post" : slug;
+    }
+
+    static List<String> cleanLabels(List<String> labels) {
+        List<String> clean = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        if (labels == null) {
+            return clean;
+        }
+        for (String label : labels) {
+            String l = label == null ? "" : label.replace('/', '-').replace('\\', '-').strip().replaceAll("\\s+", " ");
+            l = truncate(l, 100);
+            if (!l.isEmpty() && seen.add(l.toLowerCase(Locale.ROOT))) {
+                clean.add(l);
+            }
+        }
+        return clean;
+    }
+
+    static String hostOf(String url) {
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        try {
+            String host = java.net.URI.create(url.trim()).getHost();
+            return host == null ? null : host.toLowerCase(Locale.ROOT).replaceFirst("^www\\.", "");
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** A web address kept from an export only when it is http(s): never a javascript: link. */
+    static String httpUrl(String url) {
+        if (url == null) {
+            return null;
+        }
+        String u = url.strip();
+        if (u.startsWith("//")) {
+            u = "https:" + u;
+        }
+        String lower = u.toLowerCase(Locale.ROOT);
+        return (lower.startsWith("http://") || lower.startsWith("https://")) && u.length() <= 300
+                && !u.contains("\"") && !u.contains("<") ? u : null;
+    }
+
+    static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+}
