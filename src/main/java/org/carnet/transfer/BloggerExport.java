@@ -1,0 +1,191 @@
+package org.carnet.transfer;
+
+import java.io.OutputStream;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import org.carnet.blog.Blog;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Writes a blog as Blogger's classic "Back up content" Atom file, so that what Carnet exports Blogger (and
+ * Carnet itself) can import: settings entries, then posts and pages, then comments. Streamed from the
+ * database straight to the output.
+ *
+ * Entry ids follow Blogger's form: posts tag:blogger.com,1999:blog-BLOG.post-ID, pages ….page-ID, and
+ * comments ….post-(COMMENT_ID + 10^12) so that a comment's number never equals a post's (Blogger's ids come
+ * from one sequence, Carnet's from one per table).
+ */
+public final class BloggerExport {
+
+    static final String ATOM = "http://www.w3.org/2005/Atom";
+    static final String THR = "http://purl.org/syndication/thread/1.0";
+    static final String APP = "http://purl.org/atom/app#";
+    static final String GD = "http://schemas.google.com/g/2005";
+    static final String KIND = "http://schemas.google.com/g/2005#kind";
+    static final String LABEL = "http://www.blogger.com/atom/ns#";
+    static final long COMMENT_OFFSET = 1_000_000_000_000L;
+
+    private final Jdbi jdbi;
+    private final ExportStore store;
+
+    public BloggerExport(Jdbi jdbi, ExportStore store) {
+        this.jdbi = jdbi;
+        this.store = store;
+    }
+
+    /** Writes blog to out; baseUrl (e.g. https://blogs.example.org) makes its links absolute. */
+    public void write(Blog blog, String baseUrl, OutputStream out) {
+        String home = baseUrl + "/" + blog.name();
+        String prefix = "tag:blogger.com,1999:blog-" + blog.id();
+        DateTimeFormatter time = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(ZoneId.of(blog.timeZone()));
+        try {
+            XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+            w.writeStartDocument("UTF-8", "1.0");
+            w.setDefaultNamespace(ATOM);
+            w.writeStartElement(ATOM, "feed");
+            w.writeDefaultNamespace(ATOM);
+            w.writeNamespace("thr", THR);
+            w.writeNamespace("gd", GD);
+            text(w, "id", prefix + ".archive");
+            text(w, "updated", time.format(blog.updatedAt()));
+            titled(w, blog.title());
+            link(w, "alternate", "text/html", home + "/");
+            text(w, "generator", "Carnet");
+            setting(w, prefix, "BLOG_NAME", blog.title(), time.format(blog.updatedAt()));
+            setting(w, prefix, "BLOG_DESCRIPTION", blog.description(), time.format(blog.updatedAt()));
+            setting(w, prefix, "BLOG_LOCALE", blog.language(), time.format(blog.updatedAt()));
+            setting(w, prefix, "BLOG_TIME_ZONE", blog.timeZone(), time.format(blog.updatedAt()));
+            jdbi.useHandle(h -> store.posts(h, blog.id(), p -> post(w, prefix, home, time, p)));
+            jdbi.useHandle(h -> store.comments(h, blog.id(), c -> comment(w, prefix, home, time, c)));
+            w.writeEndElement();
+            w.writeEndDocument();
+            w.flush();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("could not write the export: " + e.getMessage(), e);
+        }
+    }
+
+    private static void setting(XMLStreamWriter w, String prefix, String name, String value, String updated)
+            throws XMLStreamException {
+        w.writeStartElement(ATOM, "entry");
+        text(w, "id", prefix + ".settings." + name);
+        text(w, "updated", updated);
+        kind(w, "settings");
+        titled(w, name);
+        content(w, value == null ? "" : value);
+        w.writeEndElement();
+    }
+
+    private static void post(XMLStreamWriter w, String prefix, String home, DateTimeFormatter time,
+                             ExportStore.PostRow p) {
+        try {
+            boolean page = "PAGE".equals(p.kind());
+            boolean draft = "DRAFT".equals(p.status()) || p.path() == null;
+            w.writeStartElement(ATOM, "entry");
+            text(w, "id", prefix + (page ? ".page-" : ".post-") + p.id());
+            Instant published = p.publishedAt() != null ? p.publishedAt() : p.updatedAt();
+            text(w, "published", time.format(published));
+            text(w, "updated", time.format(p.updatedAt()));
+            kind(w, page ? "page" : "post");
+            if (p.labels() != null && !page) {
+                for (String label : p.labels().split("\u001f")) {
+                    w.writeEmptyElement(ATOM, "category");
+                    w.writeAttribute("scheme", LABEL);
+                    w.writeAttribute("term", label);
+                }
+            }
+            titled(w, p.title());
+            content(w, p.bodyHtml());
+            if (!draft) {
+                link(w, "alternate", "text/html", home + p.path());
+            }
+            if (p.authorName() != null) {
+                w.writeStartElement(ATOM, "author");
+                text(w, "name", p.authorName());
+                w.writeEndElement();
+            }
+            if (draft) {
+                w.writeStartElement("app", "control", APP);
+                w.writeNamespace("app", APP);
+                w.writeStartElement("app", "draft", APP);
+                w.writeCharacters("yes");
+                w.writeEndElement();
+                w.writeEndElement();
+            }
+            w.writeEndElement();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void comment(XMLStreamWriter w, String prefix, String home, DateTimeFormatter time,
+                                ExportStore.CommentRow c) {
+        try {
+            w.writeStartElement(ATOM, "entry");
+            text(w, "id", prefix + ".post-" + (COMMENT_OFFSET + c.id()));
+            text(w, "published", time.format(c.createdAt()));
+            text(w, "updated", time.format(c.createdAt()));
+            kind(w, "comment");
+            titled(w, "");
+            content(w, c.bodyHtml());
+            if (c.parentId() != null) {
+                link(w, "related", "application/atom+xml", home + "/feeds/" + c.postId() + "/comments/default/"
+                        + (COMMENT_OFFSET + c.parentId()));
+            }
+            w.writeStartElement(ATOM, "author");
+            text(w, "name", c.authorName());
+            if (c.authorUrl() != null) {
+                text(w, "uri", c.authorUrl());
+            }
+            w.writeEndElement();
+            w.writeEmptyElement("thr", "in-reply-to", THR);
+            w.writeAttribute("ref", prefix + ".post-" + c.postId());
+            if ("DELETED".equals(c.status())) {
+                w.writeEmptyElement("gd", "extendedProperty", GD);
+                w.writeAttribute("name", "blogger.contentRemoved");
+                w.writeAttribute("value", "true");
+            }
+            w.writeEndElement();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void kind(XMLStreamWriter w, String kind) throws XMLStreamException {
+        w.writeEmptyElement(ATOM, "category");
+        w.writeAttribute("scheme", KIND);
+        w.writeAttribute("term", "http://schemas.google.com/blogger/2008/kind#" + kind);
+    }
+
+    private static void titled(XMLStreamWriter w, String title) throws XMLStreamException {
+        w.writeStartElement(ATOM, "title");
+        w.writeAttribute("type", "text");
+        w.writeCharacters(title == null ? "" : title);
+        w.writeEndElement();
+    }
+
+    /** The HTML as text: the XML writer escapes it once, as Blogger's export does. */
+    private static void content(XMLStreamWriter w, String html) throws XMLStreamException {
+        w.writeStartElement(ATOM, "content");
+        w.writeAttribute("type", "html");
+        w.writeCharacters(html == null ? "" : html);
+        w.writeEndElement();
+    }
+
+    private static void link(XMLStreamWriter w, String rel, String type, String href) throws XMLStreamException {
+        w.writeEmptyElement(ATOM, "link");
+        w.writeAttribute("rel", rel);
+        w.writeAttribute("type", type);
+        w.writeAttribute("href", href);
+    }
+
+    private static void text(XMLStreamWriter w, String name, String value) throws XMLStreamException {
+        w.writeStartElement(ATOM, name);
+        w.writeCharacters(value);
+        w.writeEndElement();
+    }
+}
