@@ -1,0 +1,657 @@
+package org.carnet.transfer;
+
+import java.io.InputStream;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.XMLConstants;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * Reads a WordPress export (WXR 1.x: RSS 2.0 plus the {@code http://wordpress.org/export/1.x/} namespace) and
+ * streams what it finds to an {@link ImportSink}: the blog once, then each item as a post, page or skipped
+ * entry followed by its comments. Only one item is held in memory at a time, so a 500 MB export is cheap.
+ *
+ * <h2>Decisions</h2>
+ * <ul>
+ * <li><b>Types.</b> {@code wp:post_type} post and page are imported; attachment, nav_menu_item, revision and
+ *     any custom type are reported through {@link ImportSink#skipped}, with their comments.</li>
+ * <li><b>Statuses.</b> publish is published. future is published too, with its (future) date, so Carnet
+ *     schedules it as WordPress did. draft, pending and private become drafts: private was never public, and
+ *     a Carnet draft is the only way to keep it hidden. A password-protected post also becomes a draft, since
+ *     Carnet has no post passwords and publishing it would show what its author protected. trash and
+ *     auto-draft are skipped. An unknown status becomes a draft: never publish what we do not understand.</li>
+ * <li><b>Dates.</b> {@code wp:post_date_gmt} is UTC. WordPress writes {@code 0000-00-00 00:00:00} there for
+ *     drafts, and very old exports omit it; then {@code wp:post_date} (the blog's local time, with no offset
+ *     in the file) is read <em>as if it were UTC</em>, the only choice that needs no guess about the blog's
+ *     time zone. The same rule holds for {@code updated} (post_modified) and comment dates.</li>
+ * <li><b>Paths.</b> {@link ImportedPost#path()} is the path (and query) of the item's {@code <link>} exactly
+ *     as WordPress wrote it, whatever its shape ({@code /2022/01/17/mon-article/}, {@code /?p=123}); the
+ *     importer decides whether Carnet can serve it or must redirect it. Drafts get no path.</li>
+ * <li><b>Bodies.</b> {@code content:encoded} goes through {@link #paragraphs}, because WordPress stores
+ *     paragraphs as blank lines and only adds {@code <p>} when it displays a post.</li>
+ * <li><b>Comments.</b> {@code wp:comment_approved} 1 is LIVE, 0 PENDING, spam SPAM; trash and post-trashed
+ *     are skipped; anything else is PENDING so that a person looks at it. Only ordinary comments are
+ *     imported (type empty or "comment"); pingbacks, trackbacks and other types are skipped. A commenter
+ *     with no name is {@code ImportedAuthor(null, null, true)}. Comment bodies are passed on untouched: the
+ *     importer sanitises them.</li>
+ * <li><b>Ids.</b> sourceIds are {@code wxr:post:<wp:post_id>} and {@code wxr:comment:<wp:comment_id>}: the
+ *     same file imported twice gives the same ids.</li>
+ * </ul>
+ *
+ * <h2>Hostile files</h2>
+ * The parser never processes a DTD (so no entity expansion bombs and no external entities: a file naming
+ * {@code file:///etc/passwd} is refused before anything is resolved), and refuses any element whose text is
+ * larger than a limit instead of running out of memory. A truncated file is refused with the item reached.
+ * The caller owns the stream and closes it.
+ */
+public final class WxrReader {
+
+    /** The largest text of one element, in chars: far above any real post, far below a heap's worth. */
+    static final int MAX_TEXT_CHARS = 16 * 1024 * 1024;
+
+    static final String NOT_WXR = "expected a WordPress export (WXR 1.x)";
+
+    private static final Pattern WP_NAMESPACE = Pattern.compile("http://wordpress\\.org/export/1\\.\\d+/");
+    private static final Pattern EXCERPT_NAMESPACE =
+            Pattern.compile("http://wordpress\\.org/export/1\\.\\d+/excerpt/");
+    private static final String CONTENT_NAMESPACE = "http://purl.org/rss/1.0/modules/content/";
+    private static final String DC_NAMESPACE = "http://purl.org/dc/elements/1.1/";
+
+    private static final DateTimeFormatter WP_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
+
+    /** WordPress's default category, which says nothing about a post, in the languages Carnet speaks. */
+    private static final Set<String> DEFAULT_CATEGORIES = Set.of("uncategorized", "non classé");
+
+    private final XMLStreamReader xml;
+    private final ImportSink sink;
+    private final int maxTextChars;
+    private String wpNamespace;
+    private int itemNumber;
+
+    private WxrReader(XMLStreamReader xml, ImportSink sink, int maxTextChars) {
+        this.xml = xml;
+        this.sink = sink;
+        this.maxTextChars = maxTextChars;
+    }
+
+    /**
+     * Reads a whole WXR file, calling {@code sink} as it goes.
+     *
+     * @throws ImportFormatException when the file is not a WordPress export, is hostile or truncated, or an
+     *                               item makes no sense; entries already sent to the sink must then be
+     *                               thrown away by the caller (imports are all-or-nothing)
+     */
+    public static void read(InputStream in, ImportSink sink) {
+        read(in, sink, MAX_TEXT_CHARS);
+    }
+
+    /** {@link #read(InputStream, ImportSink)} with another text limit, so tests need not build 16 MB files. */
+    static void read(InputStream in, ImportSink sink, int maxTextChars) {
+        XMLStreamReader xml;
+        try {
+            xml = hardenedFactory().createXMLStreamReader(in);
+        } catch (XMLStreamException e) {
+            throw new ImportFormatException(0, NOT_WXR, e);
+        }
+        var reader = new WxrReader(xml, sink, maxTextChars);
+        try {
+            reader.readDocument();
+        } catch (XMLStreamException e) {
+            throw reader.notWellFormed(e);
+        } finally {
+            try {
+                xml.close();
+            } catch (XMLStreamException ignored) {
+                // closing the parser frees its buffers only; the stream is the caller's
+            }
+        }
+    }
+
+    /**
+     * The JDK's own StAX parser (never one found on the class path, whose defaults we would not know), with
+     * DTDs and external entities off, and CDATA reported in chunks: without that, the JDK reads a whole
+     * CDATA section into one string before we could count its size.
+     */
+    private static XMLInputFactory hardenedFactory() {
+        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        factory.setProperty("jdk.xml.cdataChunkSize", 8192);
+        return factory;
+    }
+
+    private void readDocument() throws XMLStreamException {
+        if (!openRoot()) {
+            throw new ImportFormatException(0, NOT_WXR);
+        }
+        boolean sawChannel = false;
+        while (nextChild()) {
+            if (is("", "channel")) {
+                readChannel();
+                sawChannel = true;
+            } else {
+                skipElement();
+            }
+        }
+        if (!sawChannel) {
+            throw new ImportFormatException(0, NOT_WXR);
+        }
+    }
+
+    /**
+     * Moves to the root element and says whether it is a WXR {@code <rss>}. Anything that breaks before the
+     * root (not XML at all, an empty file) is "not a WordPress export" rather than a parse error.
+     */
+    private boolean openRoot() {
+        try {
+            while (xml.hasNext()) {
+                int event = xml.next();
+                if (event == XMLStreamConstants.DTD) {
+                    // Refused outright: a WordPress export never has one, and a DTD is how entity bombs and
+                    // external entities get in. We stop here, before the parser resolves anything.
+                    throw new ImportFormatException(0, "DTDs are not allowed");
+                }
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    return is("", "rss") && declaresWxrNamespace();
+                }
+            }
+            return false;
+        } catch (XMLStreamException e) {
+            return false;
+        }
+    }
+
+    /** Plain RSS feeds are RSS too; only the wp: namespace tells an export from a feed. */
+    private boolean declaresWxrNamespace() {
+        for (int i = 0; i < xml.getNamespaceCount(); i++) {
+            String uri = xml.getNamespaceURI(i);
+            if (uri != null && WP_NAMESPACE.matcher(uri).matches()) {
+                wpNamespace = uri;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void readChannel() throws XMLStreamException {
+        String title = null;
+        String description = null;
+        String link = null;
+        String baseBlogUrl = null;
+        String language = null;
+        Map<String, String> displayNames = new HashMap<>();
+        boolean blogSent = false;
+        while (nextChild()) {
+            switch (key()) {
+                case "title" -> title = text();
+                case "description" -> description = text();
+                case "link" -> link = text();
+                case "language", "wp:language" -> language = text();
+                case "wp:base_blog_url" -> baseBlogUrl = text();
+                case "wp:author" -> readAuthor(displayNames);
+                case "item" -> {
+                    // WordPress writes the blog's settings before the items; send them as soon as items begin
+                    // so that the sink knows the blog before its posts.
+                    if (!blogSent) {
+                        sink.blog(blog(title, description, language, link, baseBlogUrl));
+                        blogSent = true;
+                    }
+                    itemNumber++;
+                    readItem(displayNames);
+                }
+                default -> skipElement();
+            }
+        }
+        if (!blogSent) {
+            sink.blog(blog(title, description, language, link, baseBlogUrl));
+        }
+    }
+
+    private static ImportedBlog blog(String title, String description, String language, String link,
+                                     String baseBlogUrl) {
+        // WXR has no time zone: each post's GMT date is all we need, so timeZone stays null.
+        String home = blankToNull(link);
+        return new ImportedBlog(blankToNull(title), blankToNull(description), language(language), null,
+                home != null ? home : blankToNull(baseBlogUrl));
+    }
+
+    /** "fr-FR", "fr_CA", "fr" -> "fr"; the same for English; any other language -> null. */
+    static String language(String locale) {
+        if (locale == null) {
+            return null;
+        }
+        String primary = locale.strip().split("[-_]", 2)[0].toLowerCase(Locale.ROOT);
+        return primary.equals("fr") || primary.equals("en") ? primary : null;
+    }
+
+    /** dc:creator holds a login; the wp:author blocks before the items give the name readers saw. */
+    private void readAuthor(Map<String, String> displayNames) throws XMLStreamException {
+        String login = null;
+        String displayName = null;
+        while (nextChild()) {
+            switch (key()) {
+                case "wp:author_login" -> login = text().strip();
+                case "wp:author_display_name" -> displayName = text().strip();
+                default -> skipElement();
+            }
+        }
+        if (login != null && !login.isEmpty() && displayName != null && !displayName.isEmpty()) {
+            displayNames.put(login, displayName);
+        }
+    }
+
+    private void readItem(Map<String, String> displayNames) throws XMLStreamException {
+        var item = new Item();
+        while (nextChild()) {
+            switch (key()) {
+                case "title" -> item.title = text();
+                case "link" -> item.link = text();
+                case "dc:creator" -> item.creator = text().strip();
+                case "content:encoded" -> item.content = text();
+                case "excerpt:encoded" -> item.excerpt = text();
+                case "wp:post_id" -> item.id = text().strip();
+                case "wp:post_date" -> item.date = text();
+                case "wp:post_date_gmt" -> item.dateGmt = text();
+                case "wp:post_modified" -> item.modified = text();
+                case "wp:post_modified_gmt" -> item.modifiedGmt = text();
+                case "wp:post_type" -> item.type = text().strip();
+                case "wp:status" -> item.status = text().strip();
+                case "wp:post_password" -> item.password = text();
+                case "category" -> readCategory(item.labels);
+                case "wp:comment" -> item.comments.add(readComment());
+                default -> skipElement();
+            }
+        }
+        if (item.id == null || item.id.isEmpty()) {
+            throw new ImportFormatException(itemNumber, "an item has no wp:post_id");
+        }
+        emit(item, displayNames);
+    }
+
+    /** Categories and tags both become Carnet labels; other taxonomies (post formats...) are not labels. */
+    private void readCategory(Set<String> labels) throws XMLStreamException {
+        String domain = xml.getAttributeValue(null, "domain");
+        String nicename = xml.getAttributeValue(null, "nicename");
+        String name = text().strip();
+        if (!"category".equals(domain) && !"post_tag".equals(domain)) {
+            return;
+        }
+        boolean defaultCategory = "category".equals(domain)
+                && (DEFAULT_CATEGORIES.contains(name.toLowerCase(Locale.ROOT)) || "uncategorized".equals(nicename));
+        if (!name.isEmpty() && !defaultCategory) {
+            labels.add(name);
+        }
+    }
+
+    private RawComment readComment() throws XMLStreamException {
+        var comment = new RawComment();
+        while (nextChild()) {
+            switch (key()) {
+                case "wp:comment_id" -> comment.id = text().strip();
+                case "wp:comment_parent" -> comment.parent = text().strip();
+                case "wp:comment_approved" -> comment.approved = text().strip();
+                case "wp:comment_type" -> comment.type = text().strip();
+                case "wp:comment_author" -> comment.author = text().strip();
+                case "wp:comment_author_url" -> comment.authorUrl = text().strip();
+                case "wp:comment_content" -> comment.content = text();
+                case "wp:comment_date" -> comment.date = text();
+                case "wp:comment_date_gmt" -> comment.dateGmt = text();
+                default -> skipElement();
+            }
+        }
+        return comment;
+    }
+
+    /** Turns a finished item into sink calls: the post (or why it is skipped), then its comments. */
+    private void emit(Item item, Map<String, String> displayNames) {
+        String sourceId = "wxr:post:" + item.id;
+        String skipReason = skipReason(item);
+        if (skipReason != null) {
+            sink.skipped(sourceId, skipReason);
+            for (RawComment comment : item.comments) {
+                sink.skipped(commentSourceId(comment), "on an entry that is not imported (" + sourceId + ")");
+            }
+            return;
+        }
+        boolean draft = isDraft(item);
+        OffsetDateTime published = date("wp:post_date_gmt", item.dateGmt, "wp:post_date", item.date);
+        if (published == null) {
+            throw new ImportFormatException(itemNumber, "post " + item.id + " has no wp:post_date");
+        }
+        OffsetDateTime updated = date("wp:post_modified_gmt", item.modifiedGmt, "wp:post_modified", item.modified);
+        ImportedAuthor author = item.creator == null || item.creator.isEmpty() ? null
+                : new ImportedAuthor(displayNames.getOrDefault(item.creator, item.creator), null, false);
+        sink.post(new ImportedPost(sourceId,
+                "page".equals(item.type) ? ImportedPost.Kind.PAGE : ImportedPost.Kind.POST,
+                item.title == null ? "" : item.title.strip(),
+                paragraphs(item.content == null ? "" : item.content),
+                List.copyOf(item.labels),
+                blankToNull(item.excerpt),
+                draft ? null : path(item.link),
+                draft, published, updated, author));
+        for (RawComment comment : item.comments) {
+            emitComment(comment, sourceId);
+        }
+    }
+
+    private static String skipReason(Item item) {
+        if (!"post".equals(item.type) && !"page".equals(item.type)) {
+            return "not a post or page (wp:post_type " + (item.type == null ? "missing" : item.type) + ")";
+        }
+        if ("trash".equals(item.status)) {
+            return "in the WordPress trash";
+        }
+        if ("auto-draft".equals(item.status)) {
+            return "an automatic draft WordPress never saved";
+        }
+        return null;
+    }
+
+    /** See the class comment: only publish and future are public, and only without a password. */
+    private static boolean isDraft(Item item) {
+        boolean publicStatus = "publish".equals(item.status) || "future".equals(item.status);
+        boolean protectedByPassword = item.password != null && !item.password.isEmpty();
+        return !publicStatus || protectedByPassword;
+    }
+
+    private void emitComment(RawComment comment, String postSourceId) {
+        String sourceId = commentSourceId(comment);
+        if (!comment.type.isEmpty() && !"comment".equals(comment.type)) {
+            sink.skipped(sourceId, "a " + comment.type + ", not a comment");
+            return;
+        }
+        ImportedComment.Status status = switch (comment.approved) {
+            case "1" -> ImportedComment.Status.LIVE;
+            case "spam" -> ImportedComment.Status.SPAM;
+            case "trash", "post-trashed" -> null;
+            default -> ImportedComment.Status.PENDING;
+        };
+        if (status == null) {
+            sink.skipped(sourceId, "in the WordPress trash");
+            return;
+        }
+        OffsetDateTime published = date("wp:comment_date_gmt", comment.dateGmt, "wp:comment_date", comment.date);
+        if (published == null) {
+            throw new ImportFormatException(itemNumber, "comment " + comment.id + " has no wp:comment_date");
+        }
+        boolean anonymous = comment.author.isEmpty();
+        String parent = comment.parent.isEmpty() || "0".equals(comment.parent) ? null
+                : "wxr:comment:" + comment.parent;
+        sink.comment(new ImportedComment(sourceId, postSourceId, parent,
+                new ImportedAuthor(anonymous ? null : comment.author, null, anonymous),
+                blankToNull(comment.authorUrl), comment.content, published, status));
+    }
+
+    private String commentSourceId(RawComment comment) {
+        if (comment.id == null || comment.id.isEmpty()) {
+            throw new ImportFormatException(itemNumber, "a comment has no wp:comment_id");
+        }
+        return "wxr:comment:" + comment.id;
+    }
+
+    /**
+     * The GMT date when there is one, else the local one read as UTC (see the class comment); null when the
+     * item has neither. WordPress's "0000-00-00 00:00:00" means "not set".
+     */
+    private OffsetDateTime date(String gmtName, String gmt, String localName, String local) {
+        OffsetDateTime date = parseDate(gmtName, gmt);
+        return date != null ? date : parseDate(localName, local);
+    }
+
+    private OffsetDateTime parseDate(String name, String value) {
+        if (value == null || value.isBlank() || value.strip().startsWith("0000-00-00")) {
+            return null;
+        }
+        String text = value.strip();
+        // Some non-WordPress exporters write ISO dates with a T; the rest of the shape is the same.
+        if (text.length() > 10 && text.charAt(10) == 'T') {
+            text = text.substring(0, 10) + ' ' + text.substring(11);
+        }
+        try {
+            return LocalDateTime.parse(text, WP_DATE).atOffset(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw new ImportFormatException(itemNumber, "unreadable date in " + name + ": \"" + text + "\"", e);
+        }
+    }
+
+    /**
+     * The path and query of a link, exactly as written: "https://x.fr/2022/01/17/mon-article/" ->
+     * "/2022/01/17/mon-article/", "https://x.fr/?p=123" -> "/?p=123". Cut by hand rather than with
+     * {@link java.net.URI}, which refuses the unencoded accents some exports contain and would re-encode
+     * the rest.
+     */
+    static String path(String link) {
+        if (link == null || link.isBlank()) {
+            return null;
+        }
+        String rest = link.strip();
+        int scheme = rest.indexOf("://");
+        if (scheme >= 0) {
+            int slash = rest.indexOf('/', scheme + 3);
+            int query = rest.indexOf('?', scheme + 3);
+            int start = slash < 0 ? query : query < 0 ? slash : Math.min(slash, query);
+            rest = start < 0 ? "/" : rest.substring(start);
+        }
+        int fragment = rest.indexOf('#');
+        if (fragment >= 0) {
+            rest = rest.substring(0, fragment);
+        }
+        return rest.startsWith("/") ? rest : "/" + rest;
+    }
+
+    // ---- paragraphs ---------------------------------------------------------------------------------------
+
+    /** Elements whose whitespace is content: never split or touched. */
+    private static final Pattern VERBATIM =
+            Pattern.compile("(?is)<(pre|script|style|textarea)\\b.*?</\\1\\s*>");
+    /** A blank line: two line breaks with nothing but spaces or tabs between them. */
+    private static final Pattern BLANK_LINES = Pattern.compile("\\n(?:[ \\t]*\\n)+");
+    private static final Pattern BLOCK_TAG = Pattern.compile("(?i)<!--|</?(?:address|article|aside|blockquote"
+            + "|caption|dd|details|div|dl|dt|fieldset|figcaption|figure|footer|form|h[1-6]|header|hr|li|main|nav"
+            + "|ol|p|section|summary|table|tbody|td|tfoot|th|thead|tr|ul)\\b");
+
+    /**
+     * WordPress's paragraphs, made explicit the way its {@code wpautop} does when it shows a post, in a
+     * simpler and predictable form:
+     * <ol>
+     * <li>Line breaks are normalised to \n.</li>
+     * <li>Block-editor content (it contains {@code <!-- wp:}) is already HTML and is returned as is, as
+     *     WordPress does.</li>
+     * <li>{@code <pre>}, {@code <script>}, {@code <style>} and {@code <textarea>} elements are copied
+     *     untouched.</li>
+     * <li>The rest is cut at blank lines. A piece that contains a block-level tag or an HTML comment is
+     *     copied untouched (so {@code <blockquote>}, lists and existing {@code <p>} never end up inside a
+     *     {@code <p>}); any other non-blank piece becomes {@code <p>piece</p>}, its single line breaks
+     *     becoming {@code <br>}.</li>
+     * <li>The blank lines themselves are kept, so the HTML source still reads like the original.</li>
+     * </ol>
+     * "Un.\n\nDeux\ntrois." gives "&lt;p&gt;Un.&lt;/p&gt;\n\n&lt;p&gt;Deux&lt;br&gt;\ntrois.&lt;/p&gt;".
+     */
+    static String paragraphs(String html) {
+        String text = html.replace("\r\n", "\n").replace('\r', '\n');
+        if (text.contains("<!-- wp:")) {
+            return text;
+        }
+        var out = new StringBuilder(text.length() + 64);
+        Matcher verbatim = VERBATIM.matcher(text);
+        int from = 0;
+        while (verbatim.find()) {
+            appendParagraphs(text.substring(from, verbatim.start()), out);
+            out.append(verbatim.group());
+            from = verbatim.end();
+        }
+        appendParagraphs(text.substring(from), out);
+        return out.toString();
+    }
+
+    private static void appendParagraphs(String text, StringBuilder out) {
+        Matcher blank = BLANK_LINES.matcher(text);
+        int from = 0;
+        while (blank.find()) {
+            appendPiece(text.substring(from, blank.start()), out);
+            out.append(blank.group());
+            from = blank.end();
+        }
+        appendPiece(text.substring(from), out);
+    }
+
+    private static void appendPiece(String piece, StringBuilder out) {
+        String content = piece.strip();
+        if (content.isEmpty() || BLOCK_TAG.matcher(content).find()) {
+            out.append(piece);
+            return;
+        }
+        // Keep the whitespace around the piece (the line break before a <pre>, say) outside the paragraph.
+        int start = piece.indexOf(content);
+        out.append(piece, 0, start)
+                .append("<p>").append(content.replace("\n", "<br>\n")).append("</p>")
+                .append(piece, start + content.length(), piece.length());
+    }
+
+    // ---- StAX helpers -------------------------------------------------------------------------------------
+
+    /**
+     * Moves to the next child element of the current element and returns true, or to the current element's
+     * end and returns false. Text between elements (indentation) is ignored.
+     */
+    private boolean nextChild() throws XMLStreamException {
+        while (true) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                return true;
+            }
+            if (event == XMLStreamConstants.END_ELEMENT || event == XMLStreamConstants.END_DOCUMENT) {
+                return false;
+            }
+        }
+    }
+
+    /** The current element's name with the usual prefix, whatever prefix the file chose: "wp:status". */
+    private String key() {
+        String uri = xml.getNamespaceURI() == null ? "" : xml.getNamespaceURI();
+        String local = xml.getLocalName();
+        if (uri.isEmpty()) {
+            return local;
+        }
+        if (uri.equals(wpNamespace)) {
+            return "wp:" + local;
+        }
+        if (uri.equals(CONTENT_NAMESPACE)) {
+            return "content:" + local;
+        }
+        if (uri.equals(DC_NAMESPACE)) {
+            return "dc:" + local;
+        }
+        if (EXCERPT_NAMESPACE.matcher(uri).matches()) {
+            return "excerpt:" + local;
+        }
+        return "{" + uri + "}" + local;
+    }
+
+    private boolean is(String namespace, String local) {
+        String uri = xml.getNamespaceURI() == null ? "" : xml.getNamespaceURI();
+        return uri.equals(namespace) && xml.getLocalName().equals(local);
+    }
+
+    /**
+     * The text of the current element, up to its end. Counted as it streams in, chunk by chunk, so that a
+     * gigantic element is refused before it fills the heap.
+     */
+    private String text() throws XMLStreamException {
+        String name = key();
+        var text = new StringBuilder();
+        while (true) {
+            switch (xml.next()) {
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                    if (text.length() + xml.getTextLength() > maxTextChars) {
+                        throw new ImportFormatException(itemNumber,
+                                name + " is longer than " + maxTextChars + " characters");
+                    }
+                    text.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
+                }
+                case XMLStreamConstants.START_ELEMENT ->
+                    // WordPress escapes or wraps in CDATA every value; markup here means another format.
+                        throw new ImportFormatException(itemNumber,
+                                "unexpected element <" + xml.getLocalName() + "> inside " + name);
+                case XMLStreamConstants.END_ELEMENT -> {
+                    return text.toString();
+                }
+                default -> {
+                    // comments and processing instructions carry nothing we import
+                }
+            }
+        }
+    }
+
+    /** Skips the current element and all it contains, without keeping any of its text. */
+    private void skipElement() throws XMLStreamException {
+        int depth = 1;
+        while (depth > 0) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                depth++;
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+            }
+        }
+    }
+
+    private ImportFormatException notWellFormed(XMLStreamException e) {
+        String where = itemNumber == 0 ? "before the first item" : "in item " + itemNumber;
+        String line = e.getLocation() == null ? "" : ", line " + e.getLocation().getLineNumber();
+        return new ImportFormatException(itemNumber,
+                "the file is cut short or is not well-formed XML (" + where + line + ")", e);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** One item's raw fields, gathered in any order before being turned into sink calls. */
+    private static final class Item {
+        String id;
+        String title;
+        String link;
+        String creator;
+        String content;
+        String excerpt;
+        String date;
+        String dateGmt;
+        String modified;
+        String modifiedGmt;
+        String type;
+        String status;
+        String password;
+        final Set<String> labels = new LinkedHashSet<>();
+        final List<RawComment> comments = new ArrayList<>();
+    }
+
+    /** One wp:comment's raw fields; absent text fields are empty so that the rules above stay short. */
+    private static final class RawComment {
+        String id;
+        String parent = "";
+        String approved = "";
+        String type = "";
+        String author = "";
+        String authorUrl = "";
+        String content = "";
+        String date;
+        String dateGmt;
+    }
+}
