@@ -1,0 +1,199 @@
+package org.carnet.transfer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A Takeout zip read in place: feed.atom streamed from the zip, settings.csv for the blog's settings. */
+class TakeoutZipTest {
+
+    static final String FOLDER = "Takeout/Blogger/Blogs/Carnet d’Asie/";
+
+    /** Quotes, a comma and a line break inside a quoted value, CRLF line ends, as a spreadsheet writes them. */
+    static final String SETTINGS = "blog_publishing_mode,blog_name,blog_description,blog_locale,blog_subdomain,"
+            + "blog_time_zone,blog_comment_message\r\n"
+            + "BLOGSPOT,Carnet d’Asie,\"Notes de voyage, de Tachkent à Hanoï.\nLe \"\"carnet\"\" de Claire.\",fr_FR,"
+            + "carnetdasie,Europe/Paris,\"Merci, à bientôt\"\r\n";
+
+    @TempDir
+    Path dir;
+
+    Path zip(Map<String, byte[]> files) throws IOException {
+        Path zip = dir.resolve("takeout-20220301T100000Z-001.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip), StandardCharsets.UTF_8)) {
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                out.putNextEntry(new ZipEntry(file.getKey()));
+                out.write(file.getValue());
+                out.closeEntry();
+            }
+        }
+        return zip;
+    }
+
+    Map<String, byte[]> takeout() {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("Takeout/archive_browser.html", "<html></html>".getBytes(StandardCharsets.UTF_8));
+        files.put("Takeout/Blogger/Albums/Carnet d’Asie/IMG_0123.jpg", new byte[] {(byte) 0xff, (byte) 0xd8});
+        files.put("Takeout/Blogger/Albums/Carnet d’Asie/IMG_0123.jpg.json", "{}".getBytes(StandardCharsets.UTF_8));
+        files.put("Takeout/Blogger/Profile/profile.csv", "name\nClaire\n".getBytes(StandardCharsets.UTF_8));
+        files.put(FOLDER + "theme-layouts.html", "<html></html>".getBytes(StandardCharsets.UTF_8));
+        files.put(FOLDER + "settings.csv", SETTINGS.getBytes(StandardCharsets.UTF_8));
+        files.put(FOLDER + "feed.atom", BloggerTakeoutTest.carnetDAsie().xml().getBytes(StandardCharsets.UTF_8));
+        return files;
+    }
+
+    @Test
+    void readsTheFeedFromTheZipAndTheSettingsFromSettingsCsv() throws IOException {
+        Path zip = zip(takeout());
+        RecordingSink fromZip = new RecordingSink();
+        RecordingSink fromFeed = BloggerTakeoutTest.read(BloggerTakeoutTest.carnetDAsie().xml());
+
+        TakeoutZip.read(zip, fromZip);
+
+        // Same entries as the feed read on its own; only the blog's settings are richer.
+        assertThat(fromZip.events.subList(0, fromZip.events.size() - 1))
+                .containsExactlyElementsOf(fromFeed.events.subList(0, fromFeed.events.size() - 1));
+        assertThat(fromZip.all(ImportedBlog.class)).containsExactly(new ImportedBlog("Carnet d’Asie",
+                "Notes de voyage, de Tachkent à Hanoï.\nLe \"carnet\" de Claire.", "fr", "Europe/Paris",
+                "https://carnetdasie.blogspot.com/"));
+    }
+
+    @Test
+    void withoutSettingsCsvTheBlogIsNamedAfterTheFeedTitle() throws IOException {
+        Map<String, byte[]> files = takeout();
+        files.remove(FOLDER + "settings.csv");
+        RecordingSink sink = new RecordingSink();
+
+        TakeoutZip.read(zip(files), sink);
+
+        assertThat(sink.all(ImportedBlog.class)).containsExactly(new ImportedBlog("Carnet d’Asie", null, null, null, null));
+    }
+
+    @Test
+    void aZipWithSeveralBlogsIsRefusedWithTheirNamesUnlessOneIsChosen() throws IOException {
+        Map<String, byte[]> files = takeout();
+        files.put("Takeout/Blogger/Blogs/Recettes/feed.atom",
+                new BloggerExport.Takeout("Recettes").xml().getBytes(StandardCharsets.UTF_8));
+        Path zip = zip(files);
+
+        assertThatThrownBy(() -> TakeoutZip.read(zip, new RecordingSink()))
+                .isInstanceOfSatisfying(ImportFormatException.class, e -> assertThat(e.entry()).isZero())
+                .hasMessage("this zip holds 2 blogs; say which one to import: Carnet d’Asie, Recettes");
+        assertThat(TakeoutZip.blogNames(zip)).containsExactly("Carnet d’Asie", "Recettes");
+
+        RecordingSink sink = new RecordingSink();
+        TakeoutZip.read(zip, "Recettes", sink);
+        assertThat(sink.events).containsExactly(new ImportedBlog("Recettes", null, null, null, null));
+
+        assertThatThrownBy(() -> TakeoutZip.read(zip, "Cuisine", new RecordingSink()))
+                .hasMessage("this zip has no blog named \"Cuisine\"; it has: Carnet d’Asie, Recettes");
+    }
+
+    @Test
+    void aZipRemadeByHandWithoutTheTakeoutFoldersStillReads() throws IOException {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("Carnet d’Asie/settings.csv", SETTINGS.getBytes(StandardCharsets.UTF_8));
+        files.put("Carnet d’Asie/feed.atom", BloggerTakeoutTest.carnetDAsie().xml().getBytes(StandardCharsets.UTF_8));
+        RecordingSink sink = new RecordingSink();
+
+        TakeoutZip.read(zip(files), sink);
+
+        assertThat(sink.all(ImportedBlog.class).get(0).language()).isEqualTo("fr");
+        assertThat(sink.all(ImportedPost.class)).hasSize(5);
+    }
+
+    @Test
+    void aZipWithoutFeedIsRefused() throws IOException {
+        Map<String, byte[]> files = takeout();
+        files.remove(FOLDER + "feed.atom");
+        Path zip = zip(files);
+
+        assertThatThrownBy(() -> TakeoutZip.read(zip, new RecordingSink()))
+                .isInstanceOf(ImportFormatException.class)
+                .hasMessageContaining("no Blogger feed").hasMessageContaining("feed.atom");
+        assertThatThrownBy(() -> BloggerReader.detectFile(zip)).hasMessageContaining("no Blogger feed");
+    }
+
+    @Test
+    void aFeedBeyondTheUncompressedLimitIsRefusedAsAZipBomb() throws IOException {
+        // A megabyte of spaces compresses to a kilobyte; the limit is lowered so that the test stays small.
+        Map<String, byte[]> files = takeout();
+        String feed = BloggerTakeoutTest.carnetDAsie().xml();
+        files.put(FOLDER + "feed.atom", feed.replace("</feed>", " ".repeat(1024 * 1024) + "</feed>")
+                .getBytes(StandardCharsets.UTF_8));
+        Path zip = zip(files);
+        assertThat(Files.size(zip)).isLessThan(64 * 1024);
+
+        assertThatThrownBy(() -> TakeoutZip.read(zip, null, new RecordingSink(), 512 * 1024))
+                .isInstanceOf(ImportFormatException.class)
+                .hasMessageContaining("feed.atom is larger than 512 KB once uncompressed");
+    }
+
+    @Test
+    void aDamagedZipIsRefused() throws IOException {
+        Path zip = dir.resolve("broken.zip");
+        try (OutputStream out = Files.newOutputStream(zip)) {
+            out.write(new byte[] {'P', 'K', 3, 4, 1, 2, 3, 4, 5, 6, 7, 8});
+        }
+
+        assertThatThrownBy(() -> TakeoutZip.read(zip, new RecordingSink()))
+                .isInstanceOf(ImportFormatException.class).hasMessageContaining("zip");
+    }
+
+    @Test
+    void detectsEachKindOfFile() throws IOException {
+        Path zip = zip(takeout());
+        Path feed = Files.writeString(dir.resolve("feed.atom"), BloggerTakeoutTest.carnetDAsie().xml());
+        Path classic = Files.writeString(dir.resolve("blog-03-01-2022.xml"), BloggerClassicTest.carnetDAsie().xml());
+        Path other = Files.writeString(dir.resolve("notes.txt"), "Carnet d’Asie");
+
+        assertThat(BloggerReader.detectFile(zip)).isEqualTo(BloggerReader.Format.TAKEOUT_ZIP);
+        assertThat(BloggerReader.detectFile(feed)).isEqualTo(BloggerReader.Format.TAKEOUT_FEED);
+        assertThat(BloggerReader.detectFile(classic)).isEqualTo(BloggerReader.Format.CLASSIC);
+        assertThatThrownBy(() -> BloggerReader.detectFile(other)).hasMessage(BloggerReader.NOT_BLOGGER);
+    }
+
+    @Test
+    void readFileReadsWhicheverKindItIsGiven() throws IOException {
+        RecordingSink fromZip = new RecordingSink();
+        RecordingSink fromClassic = new RecordingSink();
+
+        BloggerReader.readFile(zip(takeout()), fromZip);
+        BloggerReader.readFile(Files.writeString(dir.resolve("blog.xml"), BloggerClassicTest.carnetDAsie().xml()),
+                fromClassic);
+
+        assertThat(fromZip.all(ImportedPost.class)).hasSize(5);
+        assertThat(fromClassic.events).containsExactlyElementsOf(BloggerClassicTest.EXPECTED);
+    }
+
+    @Test
+    void csvHandlesQuotesCommasAndLineBreaks() {
+        assertThat(TakeoutZip.Csv.parse("\uFEFFa,b,c\n\"x, y\",\"say \"\"hi\"\"\",\"two\r\nlines\"\n\n"))
+                .containsExactly(List.of("a", "b", "c"), List.of("x, y", "say \"hi\"", "two\r\nlines"));
+        assertThat(TakeoutZip.Csv.parse("a,,\r\n,,z")).containsExactly(List.of("a", "", ""), List.of("", "", "z"));
+        assertThatThrownBy(() -> TakeoutZip.Csv.parse("a\n\"never closed"))
+                .isInstanceOf(ImportFormatException.class).hasMessageContaining("settings.csv");
+    }
+
+    @Test
+    void settingsCsvGivesWhatItHasAndNullForTheRest() {
+        assertThat(TakeoutZip.settings("blog_name,blog_locale,blog_publishing_mode,blog_subdomain\n"
+                + "Travel notes,en_US,CUSTOM_DOMAIN,travelnotes\n"))
+                .isEqualTo(new ImportedBlog("Travel notes", null, "en", null, null));
+        assertThat(TakeoutZip.settings("blog_name,blog_locale\nReisen,de\n"))
+                .isEqualTo(new ImportedBlog("Reisen", null, null, null, null));
+        assertThat(TakeoutZip.settings("blog_name\n")).isNull();
+    }
+}
