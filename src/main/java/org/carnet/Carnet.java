@@ -3,6 +3,8 @@ package org.carnet;
 import java.io.PrintWriter;
 import org.carnet.cli.BlogCommand;
 import org.carnet.cli.ConfigDefaults;
+import org.carnet.cli.ExportCommand;
+import org.carnet.cli.ImportCommand;
 import org.carnet.cli.InstanceCommand;
 import org.carnet.cli.MemberCommand;
 import org.carnet.cli.ServeCommand;
@@ -17,7 +19,7 @@ import picocli.CommandLine.Command;
 @Command(name = "carnet", mixinStandardHelpOptions = true, version = "Carnet 0.1.0",
         description = "A self-hosted, Blogger-style blog platform.",
         subcommands = {ServeCommand.class, UserCommand.class, BlogCommand.class, MemberCommand.class,
-                InstanceCommand.class})
+                InstanceCommand.class, ImportCommand.class, ExportCommand.class})
 public final class Carnet {
 
     public static void main(String[] args) {

@@ -2,11 +2,13 @@ package org.carnet.app;
 
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.http.staticfiles.ResourceHandler;
 import io.javalin.jetty.JettyResourceHandler;
 import jakarta.servlet.DispatcherType;
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -22,6 +24,10 @@ import org.carnet.notify.Mailer;
 import org.carnet.notify.SmtpMailer;
 import org.carnet.post.PostAdminRoutes;
 import org.carnet.post.PostPage;
+import org.carnet.transfer.BloggerExport;
+import org.carnet.transfer.ExportStore;
+import org.carnet.transfer.ImportJobs;
+import org.carnet.transfer.TransferRoutes;
 import org.carnet.post.ReadingRoutes;
 import org.carnet.web.Csrf;
 import org.carnet.web.ErrorPages;
@@ -49,9 +55,12 @@ public final class CarnetServer implements AutoCloseable {
         return t;
     });
 
-    private CarnetServer(Services services, Javalin app) {
+    private final ImportJobs imports;
+
+    private CarnetServer(Services services, Javalin app, ImportJobs imports) {
         this.services = services;
         this.app = app;
+        this.imports = imports;
     }
 
     public static CarnetServer start(Config config, Services services) {
@@ -68,11 +77,23 @@ public final class CarnetServer implements AutoCloseable {
         HostBlogFilter hostFilter = new HostBlogFilter(host -> services.blogs.byHost(host).map(b -> b.name()));
 
         ResourceHandler statics = new JettyResourceHandler();
+        ImportJobs imports = new ImportJobs(services.imports);
+        Path uploads = config.dataDir().resolve("imports");
+        try {
+            java.nio.file.Files.createDirectories(uploads);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Cannot create " + uploads + ": " + e.getMessage(), e);
+        }
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
             cfg.http.prefer405over404 = true;
             cfg.jetty.port = config.port();
+            // Exports can be large: uploads stream to the data directory, not memory.
+            cfg.jetty.multipartConfig.cacheDirectory(uploads.toAbsolutePath().toString());
+            cfg.jetty.multipartConfig.maxFileSize(2, SizeUnit.GB);
+            cfg.jetty.multipartConfig.maxTotalRequestSize(2, SizeUnit.GB);
+            cfg.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
             cfg.jetty.modifyServletContextHandler(h ->
                     h.addFilter(new FilterHolder(hostFilter), "/*", EnumSet.of(DispatcherType.REQUEST)));
             cfg.resourceHandler(statics);
@@ -102,6 +123,9 @@ public final class CarnetServer implements AutoCloseable {
             new BlogRoutes(services.blogs, services.access, pages).register(r);
             new MemberRoutes(services.blogs, services.memberships, pages, config.baseUrl()).register(r);
             new PostAdminRoutes(services.blogs, services.posts, pages).register(r);
+            new TransferRoutes(services.blogs, services.access, imports,
+                    new BloggerExport(services.db.jdbi(), new ExportStore()), uploads, config.baseUrl(), pages)
+                    .register(r);
             extraRoutes.accept(r);
             PostPage postPage = new PostPage(services.reader, services.comments, pages);
             ReadingRoutes reading = new ReadingRoutes(services.blogs, services.reader, services.accounts,
@@ -118,7 +142,7 @@ public final class CarnetServer implements AutoCloseable {
             }
         });
         app.start(config.port());
-        CarnetServer server = new CarnetServer(services, app);
+        CarnetServer server = new CarnetServer(services, app, imports);
         server.housekeeping.scheduleWithFixedDelay(server::sweepExpiredSessions, 1, 60, TimeUnit.MINUTES);
         // Readers see a scheduled post from its time on whatever this job does; the job records the change.
         server.housekeeping.scheduleWithFixedDelay(server::publishDuePosts, 5, 5, TimeUnit.SECONDS);
@@ -162,6 +186,7 @@ public final class CarnetServer implements AutoCloseable {
     @Override
     public void close() {
         housekeeping.shutdownNow();
+        imports.close();
         app.stop();
     }
 }

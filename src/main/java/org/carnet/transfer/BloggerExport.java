@@ -59,7 +59,7 @@ public final class BloggerExport {
             setting(w, prefix, "BLOG_DESCRIPTION", blog.description(), time.format(blog.updatedAt()));
             setting(w, prefix, "BLOG_LOCALE", blog.language(), time.format(blog.updatedAt()));
             setting(w, prefix, "BLOG_TIME_ZONE", blog.timeZone(), time.format(blog.updatedAt()));
-            jdbi.useHandle(h -> store.posts(h, blog.id(), p -> post(w, prefix, home, time, p)));
+            jdbi.useHandle(h -> store.posts(h, blog.id(), p -> post(w, prefix, home, time, absolute(p, blog, baseUrl))));
             jdbi.useHandle(h -> store.comments(h, blog.id(), c -> comment(w, prefix, home, time, c)));
             w.writeEndElement();
             w.writeEndDocument();
@@ -67,6 +67,18 @@ public final class BloggerExport {
         } catch (XMLStreamException e) {
             throw new IllegalStateException("could not write the export: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Links inside the blog are written relative to this server (/{name}/2022/01/x.html); in a file that
+     * leaves the server they must say which server, so that an importer can point them at the new blog.
+     */
+    private static ExportStore.PostRow absolute(ExportStore.PostRow p, Blog blog, String baseUrl) {
+        String html = p.bodyHtml() == null ? null : p.bodyHtml()
+                .replace("href=\"/" + blog.name() + "/", "href=\"" + baseUrl + "/" + blog.name() + "/")
+                .replace("src=\"/" + blog.name() + "/", "src=\"" + baseUrl + "/" + blog.name() + "/");
+        return new ExportStore.PostRow(p.id(), p.kind(), p.title(), p.source(), html, p.path(), p.status(),
+                p.publishedAt(), p.updatedAt(), p.authorName(), p.searchDescription(), p.labels());
     }
 
     private static void setting(XMLStreamWriter w, String prefix, String name, String value, String updated)

@@ -41,8 +41,9 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class ImportService {
 
-    private static final Pattern POST_PATH = Pattern.compile("^/\\d{4}/\\d{2}/[^/]+\\.html$");
-    private static final Pattern PAGE_PATH = Pattern.compile("^/p/[^/]+\\.html$");
+    /** A Blogger post or page path, possibly under a prefix (an export of a blog that lived in a folder). */
+    private static final Pattern POST_PATH = Pattern.compile("^(?:/.*)?(/\\d{4}/\\d{2}/[^/]+\\.html)$");
+    private static final Pattern PAGE_PATH = Pattern.compile("^(?:/.*)?(/p/[^/]+\\.html)$");
     /** Blogger marks the "read more" break in exported HTML with an empty named anchor. */
     private static final Pattern BLOGGER_MORE = Pattern.compile("<a\\s+name=[\"']more[\"']\\s*>\\s*</a>",
             Pattern.CASE_INSENSITIVE);
@@ -73,6 +74,7 @@ public final class ImportService {
                     .orElseThrow(() -> Problem.notFound("blog.notFound", blogName));
             Run run = new Run(h, blog, progress);
             file.readInto(run.postsPass());
+            run.rewriteLinks();
             file.readInto(run.commentsPass());
             run.linkThreads();
             if (create && run.imported != null) {
@@ -125,8 +127,8 @@ public final class ImportService {
         private final Blog blog;
         private final ImportProgress progress;
         private final Map<String, Long> postIds = new HashMap<>();
+        private final List<Long> inserted = new ArrayList<>();
         private ImportedBlog imported;
-        private String oldHost;
         private int entries;
         private int posts;
         private int pages;
@@ -147,7 +149,6 @@ public final class ImportService {
                 @Override
                 public void blog(ImportedBlog b) {
                     imported = b;
-                    oldHost = hostOf(b.sourceUrl());
                 }
 
                 @Override
@@ -211,15 +212,16 @@ public final class ImportService {
             Messages m = Messages.of(blog.language());
             String title = p.title() == null || p.title().isBlank() ? m.t("post.untitled") : truncate(p.title()
                     .strip(), 300);
-            String html = BLOGGER_MORE.matcher(rewriteLinks(p.html() == null ? "" : p.html())).replaceFirst(
-                    "\n<!--more-->\n");
+            String html = BLOGGER_MORE.matcher(p.html() == null ? "" : p.html()).replaceFirst("\n<!--more-->\n");
             BodyRenderer.RenderedBody body = BodyRenderer.render(BodyFormat.HTML, html);
             Instant published = p.published() != null ? p.published().toInstant() : clock.instant();
             Instant updated = p.updated() != null ? p.updated().toInstant() : published;
             Post.Status status = p.draft() ? Post.Status.DRAFT
                     : published.isAfter(clock.instant()) ? Post.Status.SCHEDULED : Post.Status.PUBLISHED;
-            String keep = p.draft() ? null : p.path();
-            boolean keepable = keep != null && (kind == Post.Kind.POST ? POST_PATH : PAGE_PATH).matcher(keep).matches();
+            String original = p.draft() ? null : p.path();
+            Matcher kept = original == null ? null : (kind == Post.Kind.POST ? POST_PATH : PAGE_PATH).matcher(original);
+            boolean keepable = kept != null && kept.matches();
+            String keep = keepable ? kept.group(1) : original;
             String slug = keepable ? keep.substring(keep.lastIndexOf('/') + 1, keep.length() - ".html".length())
                     : slugFor(title, p.sourceId());
             String path = null;
@@ -231,7 +233,8 @@ public final class ImportService {
                 }
                 slug = path.substring(path.lastIndexOf('/') + 1, path.length() - ".html".length());
             }
-            String author = p.author() == null || p.author().anonymous() ? null : truncate(p.author().name(), 80);
+            String author = p.author() == null || p.author().anonymous() || p.author().name() == null ? null
+                    : truncate(p.author().name(), 80);
             long id = store.insertPost(h, new ImportStore.NewPost(blog.id(), p.sourceId(), kind, title, slug, path,
                     p.html() == null ? "" : p.html(), body.html(), body.summaryHtml(), body.text(),
                     truncate(p.searchDescription() == null ? "" : p.searchDescription().strip(), 300), status,
@@ -246,6 +249,7 @@ public final class ImportService {
                 redirects++;
             }
             postIds.put(p.sourceId(), id);
+            inserted.add(id);
             if (status == Post.Status.DRAFT) {
                 drafts++;
             } else if (kind == Post.Kind.PAGE) {
@@ -338,14 +342,25 @@ public final class ImportService {
             return String.format("/%04d/%02d/", z.getYear(), z.getMonthValue());
         }
 
-        /** Links to the old blog's host now lead to the same paths in this blog. */
-        private String rewriteLinks(String html) {
-            if (oldHost == null) {
-                return html;
+        /**
+         * Links in the imported bodies to the old blog (its host, and its folder if it lived in one) now lead to
+         * the same paths in this blog. Done once the whole file has been read: the export tells the old blog's
+         * address only at its end.
+         */
+        void rewriteLinks() {
+            Pattern oldBlog = oldBlogLink(imported == null ? null : imported.sourceUrl());
+            if (oldBlog == null) {
+                return;
             }
-            Pattern p = Pattern.compile("((?:href|src)\\s*=\\s*[\"'])(?:https?:)?//(?:www\\.)?"
-                    + Pattern.quote(oldHost) + "(?=[/\"'?#])", Pattern.CASE_INSENSITIVE);
-            return p.matcher(html).replaceAll("$1" + Matcher.quoteReplacement("/" + blog.name()));
+            String replacement = "$1" + Matcher.quoteReplacement("/" + blog.name());
+            for (long id : inserted) {
+                ImportStore.Bodies b = store.bodies(h, id);
+                String html = oldBlog.matcher(b.bodyHtml()).replaceAll(replacement);
+                String summary = b.summaryHtml() == null ? null : oldBlog.matcher(b.summaryHtml()).replaceAll(replacement);
+                if (!html.equals(b.bodyHtml()) || (summary != null && !summary.equals(b.summaryHtml()))) {
+                    store.setBodies(h, id, html, summary);
+                }
+            }
         }
 
         ImportSummary summary() {
@@ -379,13 +394,20 @@ public final class ImportService {
         return clean;
     }
 
-    static String hostOf(String url) {
-        if (url == null || url.isBlank()) {
+    /** A pattern for href/src values that lead to the old blog at sourceUrl (host, then its folder if any). */
+    static Pattern oldBlogLink(String sourceUrl) {
+        if (sourceUrl == null || sourceUrl.isBlank()) {
             return null;
         }
         try {
-            String host = java.net.URI.create(url.trim()).getHost();
-            return host == null ? null : host.toLowerCase(Locale.ROOT).replaceFirst("^www\\.", "");
+            java.net.URI uri = java.net.URI.create(sourceUrl.trim());
+            if (uri.getHost() == null) {
+                return null;
+            }
+            String host = uri.getHost().toLowerCase(Locale.ROOT).replaceFirst("^www\\.", "");
+            String folder = uri.getPath() == null ? "" : uri.getPath().replaceAll("/+$", "");
+            return Pattern.compile("((?:href|src)\\s*=\\s*[\"'])(?:https?:)?//(?:www\\.)?" + Pattern.quote(host)
+                    + "(?::\\d+)?" + Pattern.quote(folder) + "(?=[/\"'?#])", Pattern.CASE_INSENSITIVE);
         } catch (IllegalArgumentException e) {
             return null;
         }

@@ -44,6 +44,19 @@ public final class ImportStore {
                 .bindMethods(p).mapTo(Long.class).one();
     }
 
+    public record Bodies(String bodyHtml, String summaryHtml) {
+    }
+
+    public Bodies bodies(Handle h, long postId) {
+        return h.createQuery("SELECT body_html, summary_html FROM post WHERE id = :id").bind("id", postId)
+                .mapTo(Bodies.class).one();
+    }
+
+    public void setBodies(Handle h, long postId, String bodyHtml, String summaryHtml) {
+        h.createUpdate("UPDATE post SET body_html = :html, summary_html = :summary WHERE id = :id")
+                .bind("html", bodyHtml).bind("summary", summaryHtml).bind("id", postId).execute();
+    }
+
     public void addLabel(Handle h, long blogId, long postId, String label) {
         h.createUpdate("INSERT INTO post_label (post_id, blog_id, label) VALUES (:post, :blog, :label) "
                         + "ON CONFLICT (post_id, label) DO NOTHING")

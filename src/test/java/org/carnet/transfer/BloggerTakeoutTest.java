@@ -2,17 +2,17 @@ package org.carnet.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.carnet.transfer.BloggerExport.PROFILE;
-import static org.carnet.transfer.BloggerExport.pageId;
-import static org.carnet.transfer.BloggerExport.postId;
+import static org.carnet.transfer.BloggerFixture.PROFILE;
+import static org.carnet.transfer.BloggerFixture.pageId;
+import static org.carnet.transfer.BloggerFixture.postId;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.carnet.transfer.BloggerExport.Comment;
-import org.carnet.transfer.BloggerExport.Post;
-import org.carnet.transfer.BloggerExport.Takeout;
+import org.carnet.transfer.BloggerFixture.Comment;
+import org.carnet.transfer.BloggerFixture.Post;
+import org.carnet.transfer.BloggerFixture.Takeout;
 import org.carnet.transfer.ImportedComment.Status;
 import org.carnet.transfer.ImportedPost.Kind;
 import org.carnet.transfer.RecordingSink.Skipped;
@@ -269,11 +269,11 @@ class BloggerTakeoutTest {
 
     @Test
     void referencesAreNormalisedOnTheNumberAfterPost() {
-        String prefix = BloggerExport.TAG + ".post-";
+        String prefix = BloggerFixture.TAG + ".post-";
 
         assertThat(BloggerReader.normaliseRef("42", prefix)).isEqualTo(prefix + "42");
         assertThat(BloggerReader.normaliseRef(" " + prefix + "42 ", prefix)).isEqualTo(prefix + "42");
-        assertThat(BloggerReader.normaliseRef("blog-" + BloggerExport.BLOG_ID + ".post-42", prefix)).isEqualTo(prefix + "42");
+        assertThat(BloggerReader.normaliseRef("blog-" + BloggerFixture.BLOG_ID + ".post-42", prefix)).isEqualTo(prefix + "42");
         assertThat(BloggerReader.normaliseRef(pageId("7"), prefix)).isEqualTo(pageId("7"));
         assertThat(BloggerReader.normaliseRef("", prefix)).isNull();
     }

@@ -49,7 +49,7 @@ class BloggerVolumeTest {
 
     /** The export, one entry at a time. */
     static InputStream generatedExport() {
-        BloggerExport.Classic writer = new BloggerExport.Classic("Carnet d’Asie");
+        BloggerFixture.Classic writer = new BloggerFixture.Classic("Carnet d’Asie");
         String paragraph = "<p>" + "Les coupoles du Registan brillent au soleil d'hiver. ".repeat(40) + "</p>";
         Enumeration<InputStream> parts = new Enumeration<>() {
             int next = -1;
@@ -66,20 +66,20 @@ class BloggerVolumeTest {
                     return utf8(writer.header());
                 }
                 if (n == POSTS) {
-                    return utf8(BloggerExport.Classic.footer());
+                    return utf8(BloggerFixture.Classic.footer());
                 }
-                BloggerExport.Post post = new BloggerExport.Post(String.valueOf(100_000 + n));
+                BloggerFixture.Post post = new BloggerFixture.Post(String.valueOf(100_000 + n));
                 post.title = "Étape " + n;
                 post.html = paragraph;
                 post.labels = java.util.List.of("Asie centrale", "l'Ouzbékistan");
                 post.published = "2022-01-17T18:05:00.000+01:00";
                 post.updated = "2022-01-18T09:12:44.581+01:00";
-                post.url = BloggerExport.HOME + "2022/01/etape-" + n + ".html";
-                BloggerExport.Comment comment = new BloggerExport.Comment(String.valueOf(900_000 + n), post.number);
+                post.url = BloggerFixture.HOME + "2022/01/etape-" + n + ".html";
+                BloggerFixture.Comment comment = new BloggerFixture.Comment(String.valueOf(900_000 + n), post.number);
                 comment.postUrl = post.url;
                 comment.html = "Bravo !";
                 comment.published = "2022-01-18T10:00:00.000+01:00";
-                BloggerExport.Classic entry = new BloggerExport.Classic("").post(post).comment(comment);
+                BloggerFixture.Classic entry = new BloggerFixture.Classic("").post(post).comment(comment);
                 return utf8(String.join("\n", entry.entries) + "\n");
             }
         };

@@ -121,9 +121,9 @@ class HostileExportTest {
     @Test
     void aSixtyMegabyteElementIsRefusedWithoutEverHoldingIt() {
         // Streamed from a generator: the test itself never holds the 60 MB either.
-        String before = new BloggerExport.Classic("x").header() + "<entry><id>" + BloggerExport.postId("1")
+        String before = new BloggerFixture.Classic("x").header() + "<entry><id>" + BloggerFixture.postId("1")
                 + "</id><category scheme='http://schemas.google.com/g/2005#kind' term='"
-                + BloggerExport.KIND + "post'/><content type='html'>";
+                + BloggerFixture.KIND + "post'/><content type='html'>";
         String after = "</content></entry></feed>";
         InputStream in = new SequenceInputStream(new SequenceInputStream(utf8(before), repeated('a', 60L << 20)),
                 utf8(after));

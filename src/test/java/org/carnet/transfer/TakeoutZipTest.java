@@ -85,7 +85,7 @@ class TakeoutZipTest {
     void aZipWithSeveralBlogsIsRefusedWithTheirNamesUnlessOneIsChosen() throws IOException {
         Map<String, byte[]> files = takeout();
         files.put("Takeout/Blogger/Blogs/Recettes/feed.atom",
-                new BloggerExport.Takeout("Recettes").xml().getBytes(StandardCharsets.UTF_8));
+                new BloggerFixture.Takeout("Recettes").xml().getBytes(StandardCharsets.UTF_8));
         Path zip = zip(files);
 
         assertThatThrownBy(() -> TakeoutZip.read(zip, new RecordingSink()))

@@ -8,7 +8,7 @@ import java.util.List;
  * namespaces, links, the one level of XML escaping around HTML), so that the reader is tested against the
  * shape of real files without shipping anyone's blog in the repository.
  */
-final class BloggerExport {
+final class BloggerFixture {
 
     static final String BLOG_ID = "4815162342108";
     static final String TAG = "tag:blogger.com,1999:blog-" + BLOG_ID;
@@ -16,7 +16,7 @@ final class BloggerExport {
     static final String PROFILE = "https://www.blogger.com/profile/01234567890123456789";
     static final String KIND = "http://schemas.google.com/blogger/2008/kind#";
 
-    private BloggerExport() {
+    private BloggerFixture() {
     }
 
     static String postId(String number) {

@@ -1,0 +1,104 @@
+package org.carnet.cli;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.carnet.account.User;
+import org.carnet.app.Services;
+import org.carnet.core.Problem;
+import org.carnet.transfer.BloggerReader;
+import org.carnet.transfer.ExportFile;
+import org.carnet.transfer.ImportFormatException;
+import org.carnet.transfer.ImportProgress;
+import org.carnet.transfer.ImportSummary;
+import org.carnet.transfer.WxrReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** `carnet import blogger|wordpress FILE --blog NAME [--create]`: moving a blog in, all or nothing. */
+@Command(name = "import", description = "Import a blog export (all or nothing; importing twice changes nothing).",
+        subcommands = {ImportCommand.Blogger.class, ImportCommand.WordPress.class})
+public final class ImportCommand {
+
+    /** What both formats share: the target blog, its creation, the progress line, the summary. */
+    abstract static class ImportInto extends AdminCommand {
+
+        @Parameters(index = "0", paramLabel = "FILE")
+        Path file;
+
+        @Option(names = "--blog", required = true, paramLabel = "NAME")
+        String blog;
+
+        @Option(names = "--create", description = "Create the blog (title, description and language from the file)")
+        boolean create;
+
+        @Option(names = "--owner", paramLabel = "EMAIL",
+                description = "With --create: its first admin (default: the first instance admin)")
+        String owner;
+
+        abstract ExportFile open(Path file);
+
+        @Override
+        void run(Services services, PrintWriter out) {
+            if (!Files.isReadable(file)) {
+                throw Problem.notFound("import.file.missing", file.toString());
+            }
+            ExportFile export = open(file);
+            Long ownerId = null;
+            if (create) {
+                User admin = owner != null
+                        ? services.accounts.byEmail(owner).orElseThrow(() -> Problem.notFound("account.notFound", owner))
+                        : services.accounts.firstInstanceAdmin().orElseThrow(() -> Problem.invalid("cli.owner.required"));
+                ownerId = admin.id();
+            }
+            PrintWriter err = spec.commandLine().getErr();
+            ImportProgress bar = (entries, posts, comments) -> {
+                err.print("\rentries read " + entries + ", posts " + posts + ", comments " + comments + "   ");
+                err.flush();
+            };
+            try {
+                ImportSummary s = services.imports.importInto(blog, create, ownerId, export, bar);
+                err.println();
+                out.println("Imported into " + s.blogName() + ": " + s.posts() + " posts, " + s.pages() + " pages, "
+                        + s.drafts() + " drafts, " + s.comments() + " comments; " + s.skipped() + " skipped, "
+                        + s.alreadyThere() + " already there, " + s.redirects() + " old addresses redirected ("
+                        + s.entries() + " entries read).");
+            } catch (ImportFormatException e) {
+                err.println();
+                throw Problem.invalid("import.refused", e.entry(), e.getMessage());
+            }
+        }
+    }
+
+    @Command(name = "blogger", description = "A Blogger export: classic backup .xml, Takeout feed.atom or Takeout .zip.")
+    static final class Blogger extends ImportInto {
+        @Override
+        ExportFile open(Path file) {
+            try {
+                BloggerReader.detectFile(file);
+            } catch (ImportFormatException e) {
+                throw Problem.invalid("import.refused", e.entry(), e.getMessage());
+            }
+            return sink -> BloggerReader.readFile(file, sink);
+        }
+    }
+
+    @Command(name = "wordpress", description = "A WordPress export (WXR 1.x .xml).")
+    static final class WordPress extends ImportInto {
+        @Override
+        ExportFile open(Path file) {
+            return sink -> {
+                try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+                    WxrReader.read(in, sink);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            };
+        }
+    }
+}
