@@ -54,6 +54,23 @@ public final class WebClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
 
+    /** A multipart/form-data POST with fields and one file, as a browser sends a file upload form. */
+    public Response postMultipart(String path, Map<String, String> fields, String fileField, String fileName,
+                                  byte[] content) {
+        String boundary = "----carnet" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        for (Map.Entry<String, String> f : fields.entrySet()) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey()
+                    + "\"\r\n\r\n" + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField
+                + "\"; filename=\"" + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return postBytes(path, body.toByteArray(), "multipart/form-data; boundary=" + boundary);
+    }
+
     /**
      * Loads pagePath, finds the form (CSS selector), keeps its fields' values (hidden ones included),
      * overrides them with fields, and posts it to its action.

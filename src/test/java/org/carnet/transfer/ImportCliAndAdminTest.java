@@ -1,0 +1,137 @@
+package org.carnet.transfer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.carnet.Carnet;
+import org.carnet.account.User;
+import org.carnet.blog.Role;
+import org.carnet.testkit.CarnetExtension;
+import org.carnet.testkit.Rows;
+import org.carnet.testkit.WebClient;
+import org.carnet.testkit.WebClient.Response;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Importing and exporting from the command line (beside a running server) and from a blog's admin. */
+class ImportCliAndAdminTest {
+
+    @RegisterExtension
+    static final CarnetExtension carnet = CarnetExtension.sqlite();
+
+    private static final String PW = "mot de passe de l’import";
+    private static User admin;
+
+    @BeforeAll
+    static void anInstanceAdmin() {
+        admin = carnet.services().accounts.create("root@cli.test", "Root", PW, true);
+    }
+
+    record Run(int code, String out, String err) {
+    }
+
+    private static Run carnet(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        String[] all = new String[args.length + 2];
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = "--db";
+        all[args.length + 1] = carnet.jdbcUrl();
+        int code = Carnet.run(new PrintWriter(out, true), new PrintWriter(err, true), all);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void theCliImportsABloggerFileOnceAndTheRunningServerShowsIt(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("blog-01-20-2022.xml");
+        Files.writeString(file, BloggerClassicTest.carnetDAsie().xml(), StandardCharsets.UTF_8);
+        Run first = carnet("import", "blogger", file.toString(), "--blog", "asie", "--create");
+        assertThat(first.code()).as(first.err()).isZero();
+        assertThat(first.out()).contains("Imported into asie: 2 posts, 1 pages, 1 drafts, 3 comments");
+        assertThat(first.err()).contains("entries read");
+        Response page = carnet.client().get("/asie/2022/01/samarcande-la-ville-bleue.html");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.doc().selectFirst("h1.post-title").text()).isEqualTo("Samarcande, la ville bleue");
+        assertThat(carnet.client().get("/asie/").doc().selectFirst(".blog-title").text()).isEqualTo("Carnet d’Asie");
+
+        var before = Rows.snapshot(carnet.services().db.jdbi(), "post", "comment", "post_label");
+        Run again = carnet("import", "blogger", file.toString(), "--blog", "asie");
+        assertThat(again.code()).isZero();
+        assertThat(again.out()).contains("0 posts, 0 pages, 0 drafts, 0 comments").contains("already there");
+        assertThat(Rows.snapshot(carnet.services().db.jdbi(), "post", "comment", "post_label")).isEqualTo(before);
+
+        Path out = dir.resolve("export.xml");
+        Run export = carnet("export", "blogger", "--blog", "asie", "--out", out.toString());
+        assertThat(export.code()).as(export.err()).isZero();
+        String xml = Files.readString(out);
+        assertThat(xml).contains("Carnet d’Asie").contains("kind#post").contains("kind#comment");
+    }
+
+    @Test
+    void hostileOrForeignFilesAreRefusedByTheCliAndChangeNothing(@TempDir Path dir) throws Exception {
+        carnet.blog(admin, "intacte");
+        var before = Rows.snapshot(carnet.services().db.jdbi());
+        Path bomb = dir.resolve("bomb.xml");
+        Files.writeString(bomb, "<?xml version='1.0'?><!DOCTYPE lolz [<!ENTITY lol 'lol'>"
+                + "<!ENTITY lol2 '&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;'>]>"
+                + "<feed xmlns='http://www.w3.org/2005/Atom'><title>&lol2;</title></feed>");
+        Path cut = dir.resolve("cut.xml");
+        String whole = BloggerClassicTest.carnetDAsie().xml();
+        Files.writeString(cut, whole.substring(0, whole.length() * 2 / 3));
+        Path rss = dir.resolve("rss.xml");
+        Files.writeString(rss, "<rss version='2.0'><channel><title>x</title></channel></rss>");
+        for (Path f : new Path[] {bomb, cut, rss}) {
+            Run r = carnet("import", "blogger", f.toString(), "--blog", "intacte");
+            assertThat(r.code()).as(f.toString()).isNotZero();
+            assertThat(r.err()).as(f.toString()).contains("Import refused at entry").contains("Nothing was changed.")
+                    .doesNotContain("Exception");
+        }
+        Run wrongFormat = carnet("import", "wordpress", whole.isEmpty() ? "" : writeTo(dir, whole), "--blog",
+                "intacte");
+        assertThat(wrongFormat.code()).isNotZero();
+        assertThat(wrongFormat.err()).contains("expected a WordPress export");
+        assertThat(Rows.snapshot(carnet.services().db.jdbi())).isEqualTo(before);
+    }
+
+    private static String writeTo(Path dir, String content) throws Exception {
+        Path f = dir.resolve("blogger-as-wordpress.xml");
+        Files.writeString(f, content);
+        return f.toString();
+    }
+
+    @Test
+    void anAdminUploadsAnExportSeesTheSummaryAndDownloadsTheBlog() {
+        var blog = carnet.blog(admin, "televerse", "language", "fr");
+        WebClient root = carnet.signedIn("root@cli.test", PW);
+        Response form = root.get("/televerse/admin/import");
+        assertThat(form.status()).isEqualTo(200);
+        String token = form.doc().selectFirst("form#import input[name=_csrf]").attr("value");
+        Response started = root.postMultipart("/televerse/admin/import", java.util.Map.of("_csrf", token,
+                "format", "blogger"), "file", "blog.xml",
+                BloggerClassicTest.carnetDAsie().xml().getBytes(StandardCharsets.UTF_8));
+        assertThat(started.status()).as(started.text()).isEqualTo(303);
+        Response status = root.get(started.location());
+        for (int i = 0; i < 100 && status.doc().selectFirst("#import-summary") == null
+                && status.doc().selectFirst("#import-error") == null; i++) {
+            status = root.get(started.location());
+        }
+        assertThat(status.doc().selectFirst("#import-summary").text())
+                .contains("2 posts, 1 pages, 1 drafts and 3 comments imported.");
+        Response download = root.get("/televerse/admin/export");
+        assertThat(download.status()).isEqualTo(200);
+        assertThat(download.header("Content-Disposition")).contains("televerse-blogger.xml");
+        assertThat(download.body()).contains("Samarcande");
+
+        User reader = carnet.user("reader@cli.test", "Reader", PW);
+        carnet.services().memberships.setRole(blog, reader.id(), Role.READER);
+        WebClient lecteur = carnet.signedIn("reader@cli.test", PW);
+        assertThat(lecteur.get("/televerse/admin/import").status()).isEqualTo(403);
+        assertThat(lecteur.get("/televerse/admin/export").status()).isEqualTo(403);
+    }
+}
