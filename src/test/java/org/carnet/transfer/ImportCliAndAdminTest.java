@@ -106,6 +106,27 @@ class ImportCliAndAdminTest {
     }
 
     @Test
+    void aWordPressExportKeepsItsOldAddressesAsRedirects(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("wordpress.xml");
+        Files.writeString(file, WxrReaderTest.FRENCH_BLOG, StandardCharsets.UTF_8);
+        Run r = carnet("import", "wordpress", file.toString(), "--blog", "presse", "--create");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Imported into presse");
+        var posts = carnet.services().reader.home(carnet.services().blogs.require("presse"), null, 50).entries();
+        assertThat(posts).isNotEmpty();
+        long redirects = carnet.services().db.jdbi().withHandle(h -> h.createQuery(
+                "SELECT COUNT(*) FROM post_redirect r JOIN blog b ON b.id = r.blog_id WHERE b.name = 'presse'")
+                .mapTo(Long.class).one());
+        assertThat(redirects).isPositive();
+        String old = carnet.services().db.jdbi().withHandle(h -> h.createQuery(
+                "SELECT r.path FROM post_redirect r JOIN blog b ON b.id = r.blog_id WHERE b.name = 'presse' "
+                        + "AND r.path NOT LIKE '%?%' ORDER BY r.path LIMIT 1").mapTo(String.class).one());
+        Response moved = carnet.client().get("/presse" + old);
+        assertThat(moved.status()).isEqualTo(301);
+        assertThat(carnet.client().get(moved.location()).status()).isEqualTo(200);
+    }
+
+    @Test
     void anAdminUploadsAnExportSeesTheSummaryAndDownloadsTheBlog() {
         var blog = carnet.blog(admin, "televerse", "language", "fr");
         WebClient root = carnet.signedIn("root@cli.test", PW);
