@@ -24,6 +24,7 @@ import org.carnet.notify.Mailer;
 import org.carnet.notify.SmtpMailer;
 import org.carnet.post.PostAdminRoutes;
 import org.carnet.post.PostPage;
+import org.carnet.seo.SeoRoutes;
 import org.carnet.transfer.BloggerExport;
 import org.carnet.transfer.ExportStore;
 import org.carnet.transfer.ImportJobs;
@@ -118,6 +119,7 @@ public final class CarnetServer implements AutoCloseable {
             r.before(setup::before);
             r.after(ctx -> MDC.clear());
             new InstanceRoutes(services.db, services.blogs, services.instance, pages).register(r);
+            new SeoRoutes(services.blogs, services.reader).register(r);
             new AccountRoutes(services.accounts, services.instance, pages, secure).register(r);
             new DashboardRoutes(services.blogs, services.comments, services.notifications, pages).register(r);
             new BlogRoutes(services.blogs, services.access, pages).register(r);

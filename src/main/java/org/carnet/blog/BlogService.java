@@ -37,7 +37,7 @@ public final class BlogService {
         all.put("time-zone", "Europe/Paris");
         all.putAll(settings);
         Blog blank = new Blog(0, checkedName, "", "", "fr", "Europe/Paris", Visibility.PUBLIC,
-                CommentPolicy.REGISTERED, null, BlogSettings.DEFAULT_POSTS_PER_PAGE, "never", now, now);
+                CommentPolicy.REGISTERED, null, BlogSettings.DEFAULT_POSTS_PER_PAGE, "never", false, now, now);
         Blog blog = BlogSettings.apply(blank, all, now);
         return jdbi.inTransaction(h -> {
             if (blogs.byName(h, checkedName).isPresent()) {
@@ -100,6 +100,11 @@ public final class BlogService {
 
     public List<BlogStore.MyBlog> blogsOf(Viewer viewer) {
         return jdbi.withHandle(h -> blogs.ofUser(h, viewer.userId()));
+    }
+
+    /** Every blog of the instance (robots.txt and the sitemap index decide per blog what engines may see). */
+    public List<Blog> allBlogs() {
+        return jdbi.withHandle(h -> blogs.all(h));
     }
 
     public List<Blog> publicBlogs() {

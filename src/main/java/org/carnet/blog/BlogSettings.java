@@ -19,7 +19,7 @@ public final class BlogSettings {
 
     public static final List<String> KEYS = List.of(
             "title", "description", "language", "time-zone", "visibility", "comment-policy", "host",
-            "posts-per-page", "moderation");
+            "posts-per-page", "moderation", "search-engines");
 
     private static final int MAX_TITLE = 200;
     public static final int MAX_POSTS_PER_PAGE = 50;
@@ -38,7 +38,7 @@ public final class BlogSettings {
             d.set(change.getKey(), change.getValue() == null ? "" : change.getValue().strip());
         }
         return new Blog(blog.id(), blog.name(), d.title, d.description, d.language, d.timeZone, d.visibility,
-                d.commentPolicy, d.host, d.postsPerPage, d.moderation, blog.createdAt(), now);
+                d.commentPolicy, d.host, d.postsPerPage, d.moderation, d.hidden, blog.createdAt(), now);
     }
 
     /** The settings being changed, one checked value at a time. */
@@ -52,6 +52,7 @@ public final class BlogSettings {
         String host;
         int postsPerPage;
         String moderation;
+        boolean hidden;
 
         Draft(Blog b) {
             title = b.title();
@@ -63,6 +64,7 @@ public final class BlogSettings {
             host = b.host();
             postsPerPage = b.postsPerPage();
             moderation = b.moderation();
+            hidden = b.hiddenFromEngines();
         }
 
         void set(String key, String value) {
@@ -87,6 +89,12 @@ public final class BlogSettings {
                 case "host" -> host = host(value);
                 case "posts-per-page" -> postsPerPage = postsPerPage(value);
                 case "moderation" -> moderation = Moderation.parse(value).toString();
+                case "search-engines" -> {
+                    if (!value.equalsIgnoreCase("visible") && !value.equalsIgnoreCase("hidden")) {
+                        throw Problem.invalid("blog.searchEngines.invalid", value);
+                    }
+                    hidden = value.equalsIgnoreCase("hidden");
+                }
                 default -> throw Problem.invalid("blog.setting.unknown", key, String.join(", ", KEYS));
             }
         }
@@ -126,6 +134,7 @@ public final class BlogSettings {
         m.put("host", b.host() == null ? "" : b.host());
         m.put("posts-per-page", Integer.toString(b.postsPerPage()));
         m.put("moderation", b.moderation());
+        m.put("search-engines", b.hiddenFromEngines() ? "hidden" : "visible");
         return m;
     }
 

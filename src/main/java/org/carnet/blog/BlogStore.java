@@ -8,14 +8,15 @@ import org.jdbi.v3.core.Handle;
 public final class BlogStore {
 
     private static final String COLUMNS = "b.id, b.name, b.title, b.description, b.language, b.time_zone, "
-            + "b.visibility, b.comment_policy, b.host, b.posts_per_page, b.moderation, b.created_at, b.updated_at";
+            + "b.visibility, b.comment_policy, b.host, b.posts_per_page, b.moderation, b.hidden_from_engines, b.created_at, b.updated_at";
 
     public long insert(Handle h, Blog b) {
         return h.createQuery("""
                         INSERT INTO blog (name, title, description, language, time_zone, visibility, comment_policy,
-                                          host, posts_per_page, moderation, created_at, updated_at)
+                                          host, posts_per_page, moderation, hidden_from_engines, created_at,
+                                          updated_at)
                         VALUES (:name, :title, :description, :language, :timeZone, :visibility, :commentPolicy,
-                                :host, :postsPerPage, :moderation, :createdAt, :updatedAt)
+                                :host, :postsPerPage, :moderation, :hiddenFromEngines, :createdAt, :updatedAt)
                         RETURNING id""")
                 .bindMethods(b).mapTo(Long.class).one();
     }
@@ -25,6 +26,7 @@ public final class BlogStore {
                         UPDATE blog SET title = :title, description = :description, language = :language,
                           time_zone = :timeZone, visibility = :visibility, comment_policy = :commentPolicy,
                           host = :host, posts_per_page = :postsPerPage, moderation = :moderation,
+                          hidden_from_engines = :hiddenFromEngines,
                           updated_at = :updatedAt
                         WHERE id = :id""")
                 .bindMethods(b).execute();
@@ -47,6 +49,10 @@ public final class BlogStore {
     public Optional<Blog> byHost(Handle h, String host) {
         return h.createQuery("SELECT " + COLUMNS + " FROM blog b WHERE b.host = :host")
                 .bind("host", host).mapTo(Blog.class).findOne();
+    }
+
+    public List<Blog> all(Handle h) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM blog b ORDER BY b.name").mapTo(Blog.class).list();
     }
 
     public List<Blog> publicBlogs(Handle h, int limit) {

@@ -129,6 +129,12 @@ public final class BlogReader {
         return jdbi.withHandle(h -> posts.neighbour(h, post, now, older));
     }
 
+    /** Every visible post and page (at most the 50,000 URLs a sitemap may hold). */
+    public List<PostStore.SitemapEntry> sitemap(Blog blog) {
+        Instant now = clock.instant();
+        return jdbi.withHandle(h -> posts.sitemap(h, blog.id(), now, 50_000));
+    }
+
     public Sidebar sidebar(Blog blog) {
         Instant now = clock.instant();
         return jdbi.withHandle(h -> new Sidebar(posts.visiblePages(h, blog.id(), now),

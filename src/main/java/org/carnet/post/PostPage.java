@@ -25,7 +25,8 @@ public final class PostPage {
 
     public void render(Context ctx, Blog blog, BlogReader.Entry entry, CommentForm form) {
         Post post = entry.post();
-        pages.render(ctx, "post/post.jte", Pages.params("p", pages.blogPage(ctx, blog, post.title()),
+        pages.render(ctx, "post/post.jte", Pages.params("p", pages.blogPage(ctx, blog, post.title())
+                        .withMeta(PostMeta.forPost(ctx, blog, post)),
                 "entry", entry, "dates", new PostDates(blog),
                 "older", post.isPage() ? null : reader.neighbour(post, true).orElse(null),
                 "newer", post.isPage() ? null : reader.neighbour(post, false).orElse(null),

@@ -245,6 +245,16 @@ public final class PostStore {
                 .bind("blog", blogId).bind("now", now).mapTo(Post.class).list();
     }
 
+    /** Path and last change of every visible post and page (what a sitemap lists), newest first. */
+    public List<SitemapEntry> sitemap(Handle h, long blogId, Instant now, int limit) {
+        return h.createQuery("SELECT p.path, p.updated_at FROM post p WHERE p.blog_id = :blog AND" + VISIBLE
+                        + " AND p.path IS NOT NULL ORDER BY p.published_at DESC LIMIT :limit")
+                .bind("blog", blogId).bind("now", now).bind("limit", limit).mapTo(SitemapEntry.class).list();
+    }
+
+    public record SitemapEntry(String path, Instant updatedAt) {
+    }
+
     // --- the admin's list ---
 
     /** Filters of the admin's posts list; null or empty means "any". */

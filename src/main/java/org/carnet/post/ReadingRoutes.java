@@ -72,7 +72,7 @@ public final class ReadingRoutes {
 
     private void home(Context ctx) {
         Blog blog = blog(ctx);
-        showListing(ctx, blog, blog.title(), null, reader.home(blog, null, perPage(ctx, blog)));
+        showListing(ctx, blog, blog.title(), null, reader.home(blog, null, perPage(ctx, blog)), "/");
     }
 
     /** Blogger's "older posts" page: /search?updated-max=2022-01-10T10:00:00%2B01:00&max-results=7. */
@@ -82,7 +82,7 @@ public final class ReadingRoutes {
             throw Problem.notFound("post.notFound");
         }
         Instant before = updatedMax(ctx);
-        showListing(ctx, blog, blog.title(), null, reader.home(blog, before, perPage(ctx, blog)));
+        showListing(ctx, blog, blog.title(), null, reader.home(blog, before, perPage(ctx, blog)), "/");
     }
 
     private void label(Context ctx) {
@@ -92,11 +92,13 @@ public final class ReadingRoutes {
         if (listing.entries().isEmpty() && ctx.queryParam("updated-max") == null) {
             throw Problem.notFound("label.notFound", label);
         }
-        showListing(ctx, blog, label, label, listing);
+        showListing(ctx, blog, label, label, listing, "/search/label/" + Pages.encodePath(label));
     }
 
-    private void showListing(Context ctx, Blog blog, String title, String label, BlogReader.Listing listing) {
-        pages.render(ctx, "post/home.jte", Pages.params("p", pages.blogPage(ctx, blog, title),
+    private void showListing(Context ctx, Blog blog, String title, String label, BlogReader.Listing listing,
+                             String canonicalPath) {
+        pages.render(ctx, "post/home.jte", Pages.params("p", pages.blogPage(ctx, blog, title)
+                        .withMeta(PostMeta.forListing(ctx, blog, canonicalPath)),
                 "listing", listing, "label", label, "heading", label == null ? null : label,
                 "dates", new PostDates(blog), "sidebar", reader.sidebar(blog), "counts", counts(listing.entries()),
                 "pathBase", label == null ? "/search" : "/search/label/" + Pages.encodePath(label)));

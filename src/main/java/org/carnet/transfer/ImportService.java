@@ -94,7 +94,7 @@ public final class ImportService {
         }
         Instant now = clock.instant();
         Blog blank = new Blog(0, checked, checked, "", "fr", "Europe/Paris", Visibility.PUBLIC,
-                CommentPolicy.REGISTERED, null, BlogSettings.DEFAULT_POSTS_PER_PAGE, "never", now, now);
+                CommentPolicy.REGISTERED, null, BlogSettings.DEFAULT_POSTS_PER_PAGE, "never", false, now, now);
         long id = blogs.insert(h, blank);
         members.insert(h, id, ownerId, Role.ADMIN, now);
         return blogs.byId(h, id).orElseThrow();

@@ -9,7 +9,22 @@ import org.carnet.core.Messages;
  * the request id, and the blog when the page belongs to one (with the path prefix its links use).
  */
 public record Page(Messages messages, String title, Viewer viewer, String csrf, String requestId, Blog blog,
-                   String blogBase) {
+                   String blogBase, Meta meta) {
+
+    public Page(Messages messages, String title, Viewer viewer, String csrf, String requestId, Blog blog,
+                String blogBase) {
+        this(messages, title, viewer, csrf, requestId, blog, blogBase, null);
+    }
+
+    /** The same page with what search engines and link previews should read about it. */
+    public Page withMeta(Meta m) {
+        return new Page(messages, title, viewer, csrf, requestId, blog, blogBase, m);
+    }
+
+    /** Whether engines are asked not to index this page: a private blog, or one hidden from them. */
+    public boolean noindex() {
+        return blog != null && (blog.isPrivate() || blog.hiddenFromEngines());
+    }
 
     /** A translated message. */
     public String t(String key, Object... args) {

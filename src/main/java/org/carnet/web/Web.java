@@ -86,6 +86,12 @@ public final class Web {
         return lang != null ? Messages.of(lang) : accountMessages(ctx);
     }
 
+    /** scheme://host of this request, as the visitor reached us (for absolute links: canonical, feeds). */
+    public static String origin(Context ctx) {
+        String host = ctx.header("Host");
+        return (isHttps(ctx) ? "https" : "http") + "://" + (host == null || host.isBlank() ? "localhost" : host);
+    }
+
     /** True when the client asked for JSON rather than a page. */
     public static boolean wantsJson(Context ctx) {
         String accept = ctx.header("Accept");

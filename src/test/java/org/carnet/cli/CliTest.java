@@ -233,7 +233,8 @@ class CliTest {
                 "comment-policy=members",
                 "host=",
                 "posts-per-page=7",
-                "moderation=never");
+                "moderation=never",
+                "search-engines=visible");
     }
 
     @Test
@@ -242,7 +243,7 @@ class CliTest {
         var before = snapshot();
         assertRefused(carnet("blog", "set", "journal", "title=Nouveau", "colour=blue"),
                 M.t("blog.setting.unknown", "colour", "title, description, language, time-zone, visibility, "
-                        + "comment-policy, host, posts-per-page, moderation"));
+                        + "comment-policy, host, posts-per-page, moderation, search-engines"));
         assertRefused(carnet("blog", "set", "journal", "title"), M.t("cli.assignment.invalid", "title"));
         assertRefused(carnet("blog", "set", "journal", "title=Nouveau", "=private"),
                 M.t("cli.assignment.invalid", "=private"));
