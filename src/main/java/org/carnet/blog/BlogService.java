@@ -76,7 +76,11 @@ public final class BlogService {
         if (!blog.name().equals(confirmation == null ? "" : confirmation.trim())) {
             throw Problem.invalid("blog.delete.confirmMismatch", blog.name());
         }
-        jdbi.useTransaction(h -> blogs.delete(h, blog.id()));
+        jdbi.useTransaction(h -> {
+            blogs.delete(h, blog.id());
+            // Its posts go with it; every node's search index hears of it from the change log.
+            blogs.logDeleted(h, blog.id(), clock.instant());
+        });
     }
 
     public Optional<Blog> find(String name) {

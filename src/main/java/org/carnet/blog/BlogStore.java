@@ -36,6 +36,12 @@ public final class BlogStore {
         h.createUpdate("DELETE FROM blog WHERE id = :id").bind("id", id).execute();
     }
 
+    /** Records in the change log that the blog and all its posts are gone (search indexes follow it). */
+    public void logDeleted(Handle h, long blogId, java.time.Instant now) {
+        h.createUpdate("INSERT INTO post_change (blog_id, post_id, changed_at) VALUES (:blog, NULL, :now)")
+                .bind("blog", blogId).bind("now", now).execute();
+    }
+
     public Optional<Blog> byName(Handle h, String name) {
         return h.createQuery("SELECT " + COLUMNS + " FROM blog b WHERE b.name = :name")
                 .bind("name", name).mapTo(Blog.class).findOne();

@@ -56,6 +56,7 @@ public final class PostService {
             PostStore.Fields fields = fields(h, blog, input, c, null, intent, now, 0, comments);
             long id = posts.insert(h, blog.id(), viewer.userId(), fields, now);
             posts.setLabels(h, blog.id(), id, c.labels);
+            posts.logChange(h, blog.id(), id, now);
             saveRevision(h, id, viewer, fields, c.labels, now);
             return id;
         });
@@ -77,6 +78,7 @@ public final class PostService {
                     comments != null ? comments : old.commentSwitches());
             posts.update(h, postId, fields, now);
             posts.setLabels(h, blog.id(), postId, c.labels);
+            posts.logChange(h, blog.id(), postId, now);
             if (old.path() != null && fields.path() != null && !old.path().equals(fields.path())) {
                 posts.addRedirect(h, blog.id(), old.path(), postId);
             }
@@ -114,6 +116,10 @@ public final class PostService {
                 access.requireEditPost(viewer, blog, p.authorId());
             }
             posts.delete(h, blog.id(), ids);
+            Instant now = clock.instant();
+            for (long id : ids) {
+                posts.logChange(h, blog.id(), id, now);
+            }
             return ids.size();
         });
     }
@@ -177,7 +183,13 @@ public final class PostService {
     /** Marks due scheduled posts as published (readers already see them from their time on). */
     public int publishDue() {
         Instant now = clock.instant();
-        return jdbi.inTransaction(h -> posts.publishDue(h, now));
+        return jdbi.inTransaction(h -> {
+            List<long[]> due = posts.publishDue(h, now);
+            for (long[] blogAndPost : due) {
+                posts.logChange(h, blogAndPost[0], blogAndPost[1], now);
+            }
+            return due.size();
+        });
     }
 
     // --- checking and deriving ---

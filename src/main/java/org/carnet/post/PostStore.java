@@ -112,10 +112,23 @@ public final class PostStore {
                 .bind("blog", blogId).bindList("ids", ids).execute();
     }
 
-    /** Marks scheduled posts whose time has come as published; returns how many. */
-    public int publishDue(Handle h, Instant now) {
-        return h.createUpdate("UPDATE post SET status = 'PUBLISHED' WHERE status = 'SCHEDULED' "
-                + "AND published_at <= :now").bind("now", now).execute();
+    /** Marks scheduled posts whose time has come as published; returns them as (blog id, post id). */
+    public List<long[]> publishDue(Handle h, Instant now) {
+        List<long[]> due = h.createQuery("SELECT blog_id, id FROM post WHERE status = 'SCHEDULED' "
+                        + "AND published_at <= :now").bind("now", now)
+                .map((rs, ctx) -> new long[] {rs.getLong("blog_id"), rs.getLong("id")}).list();
+        h.createUpdate("UPDATE post SET status = 'PUBLISHED' WHERE status = 'SCHEDULED' AND published_at <= :now")
+                .bind("now", now).execute();
+        return due;
+    }
+
+    /**
+     * Records that what readers can find of a post changed (postId null: the whole blog, deleted), in the same
+     * transaction as the change: every node's search index catches up from this log.
+     */
+    public void logChange(Handle h, long blogId, Long postId, Instant now) {
+        h.createUpdate("INSERT INTO post_change (blog_id, post_id, changed_at) VALUES (:blog, :post, :now)")
+                .bind("blog", blogId).bind("post", postId).bind("now", now).execute();
     }
 
     // --- labels ---

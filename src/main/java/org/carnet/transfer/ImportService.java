@@ -250,6 +250,7 @@ public final class ImportService {
             }
             postIds.put(p.sourceId(), id);
             inserted.add(id);
+            store.logChange(h, blog.id(), id, clock.instant());
             if (status == Post.Status.DRAFT) {
                 drafts++;
             } else if (kind == Post.Kind.PAGE) {

@@ -57,6 +57,12 @@ public final class ImportStore {
                 .bind("html", bodyHtml).bind("summary", summaryHtml).bind("id", postId).execute();
     }
 
+    /** Tells every node's search index that this post appeared (see PostStore.logChange). */
+    public void logChange(Handle h, long blogId, long postId, Instant now) {
+        h.createUpdate("INSERT INTO post_change (blog_id, post_id, changed_at) VALUES (:blog, :post, :now)")
+                .bind("blog", blogId).bind("post", postId).bind("now", now).execute();
+    }
+
     public void addLabel(Handle h, long blogId, long postId, String label) {
         h.createUpdate("INSERT INTO post_label (post_id, blog_id, label) VALUES (:post, :blog, :label) "
                         + "ON CONFLICT (post_id, label) DO NOTHING")
