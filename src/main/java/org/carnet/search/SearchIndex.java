@@ -206,7 +206,7 @@ public final class SearchIndex implements AutoCloseable {
             hits.add(new Hit(
                     d.getField(PostFields.POST_ID).numericValue().longValue(),
                     d.get(PostFields.PATH),
-                    d.get(PostFields.title(language)),
+                    d.get(PostFields.title(d.get(PostFields.LANGUAGE))), // the post's own language, whatever was asked
                     PostFields.published(d),
                     snippets[i]));
         }

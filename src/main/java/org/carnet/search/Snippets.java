@@ -39,6 +39,9 @@ final class Snippets {
                         BreakIterator.getWordInstance(Locale.ROOT), LENGTH, 0.3f))
                 .withFormatter(new Formatter())
                 .withMaxNoHighlightPassages(1)
+                // The default (10,000 chars) would miss matches late in a long post; offsets are in the
+                // postings, so looking further costs little.
+                .withMaxLength(1_000_000)
                 .build();
         String[] snippets = highlighter.highlight(textField, query, top, 1);
         for (int i = 0; i < snippets.length; i++) {

@@ -241,6 +241,13 @@ class SearchIndexTest {
     }
 
     @Test
+    void aMatchFarIntoALongPostIsHighlighted() {
+        add(fr(1, "Long", "Du remplissage sans rien. ".repeat(1000) + "Enfin la révolution."));
+        assertThat(index.search(FR, "fr", "révolution", null, 0, 10).hits().get(0).snippetHtml())
+                .contains("<mark>révolution</mark>");
+    }
+
+    @Test
     void hitsCarryWhatTheResultsPageShows() {
         add(fr(7, "Titre", "Le texte."));
         Hit hit = index.search(FR, "fr", "texte", null, 0, 10).hits().get(0);
