@@ -7,6 +7,7 @@ import org.carnet.cli.ExportCommand;
 import org.carnet.cli.ImportCommand;
 import org.carnet.cli.InstanceCommand;
 import org.carnet.cli.MemberCommand;
+import org.carnet.cli.ReindexCommand;
 import org.carnet.cli.ServeCommand;
 import org.carnet.cli.UserCommand;
 import org.carnet.core.Messages;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Command;
 @Command(name = "carnet", mixinStandardHelpOptions = true, version = "Carnet 0.1.0",
         description = "A self-hosted, Blogger-style blog platform.",
         subcommands = {ServeCommand.class, UserCommand.class, BlogCommand.class, MemberCommand.class,
-                InstanceCommand.class, ImportCommand.class, ExportCommand.class})
+                InstanceCommand.class, ImportCommand.class, ExportCommand.class, ReindexCommand.class})
 public final class Carnet {
 
     public static void main(String[] args) {

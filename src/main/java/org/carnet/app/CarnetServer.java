@@ -24,6 +24,7 @@ import org.carnet.notify.Mailer;
 import org.carnet.notify.SmtpMailer;
 import org.carnet.post.PostAdminRoutes;
 import org.carnet.post.PostPage;
+import org.carnet.search.SearchSync;
 import org.carnet.seo.SeoRoutes;
 import org.carnet.transfer.BloggerExport;
 import org.carnet.transfer.ExportStore;
@@ -57,11 +58,13 @@ public final class CarnetServer implements AutoCloseable {
     });
 
     private final ImportJobs imports;
+    private final SearchSync search;
 
-    private CarnetServer(Services services, Javalin app, ImportJobs imports) {
+    private CarnetServer(Services services, Javalin app, ImportJobs imports, SearchSync search) {
         this.services = services;
         this.app = app;
         this.imports = imports;
+        this.search = search;
     }
 
     public static CarnetServer start(Config config, Services services) {
@@ -79,6 +82,8 @@ public final class CarnetServer implements AutoCloseable {
 
         ResourceHandler statics = new JettyResourceHandler();
         ImportJobs imports = new ImportJobs(services.imports);
+        SearchSync search = SearchSync.open(config.dataDir().resolve("index"), services.db.jdbi(), services.clock);
+        services.changes.subscribe(search::catchUp);
         Path uploads = config.dataDir().resolve("imports");
         try {
             java.nio.file.Files.createDirectories(uploads);
@@ -131,7 +136,7 @@ public final class CarnetServer implements AutoCloseable {
             extraRoutes.accept(r);
             PostPage postPage = new PostPage(services.reader, services.comments, pages);
             ReadingRoutes reading = new ReadingRoutes(services.blogs, services.reader, services.accounts,
-                    services.comments, postPage, pages);
+                    services.comments, postPage, pages, search);
             new CommentRoutes(services.blogs, services.reader, services.comments, reading, postPage, pages)
                     .register(r);
             reading.register(r);
@@ -144,10 +149,12 @@ public final class CarnetServer implements AutoCloseable {
             }
         });
         app.start(config.port());
-        CarnetServer server = new CarnetServer(services, app, imports);
+        CarnetServer server = new CarnetServer(services, app, imports, search);
         server.housekeeping.scheduleWithFixedDelay(server::sweepExpiredSessions, 1, 60, TimeUnit.MINUTES);
         // Readers see a scheduled post from its time on whatever this job does; the job records the change.
         server.housekeeping.scheduleWithFixedDelay(server::publishDuePosts, 5, 5, TimeUnit.SECONDS);
+        // Changes made by other nodes or by the CLI reach this node's index through the database's change log.
+        server.housekeeping.scheduleWithFixedDelay(server::catchUpSearch, 2, 2, TimeUnit.SECONDS);
         if (config.mail().configured()) {
             Mailer mailer = new SmtpMailer(config.mail());
             String base = config.baseUrl() != null ? config.baseUrl() : "http://localhost:" + server.port();
@@ -162,6 +169,14 @@ public final class CarnetServer implements AutoCloseable {
             services.accounts.deleteExpiredSessions();
         } catch (RuntimeException e) {
             LOG.warn("could not delete expired sessions", e);
+        }
+    }
+
+    private void catchUpSearch() {
+        try {
+            search.catchUp();
+        } catch (RuntimeException e) {
+            LOG.warn("could not bring the search index up to date", e);
         }
     }
 
@@ -190,5 +205,6 @@ public final class CarnetServer implements AutoCloseable {
         housekeeping.shutdownNow();
         imports.close();
         app.stop();
+        search.close();
     }
 }

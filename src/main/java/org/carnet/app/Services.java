@@ -12,6 +12,7 @@ import org.carnet.blog.MemberStore;
 import org.carnet.blog.MembershipService;
 import org.carnet.instance.InstanceSettings;
 import org.carnet.comment.CommentService;
+import org.carnet.core.Changes;
 import org.carnet.comment.CommentStore;
 import org.carnet.comment.FormTimer;
 import org.carnet.notify.NotificationService;
@@ -39,6 +40,8 @@ public final class Services implements AutoCloseable {
     public final CommentService comments;
     public final NotificationService notifications;
     public final ImportService imports;
+    /** Told after every committed change to what readers can find (the search index listens). */
+    public final Changes changes = new Changes();
 
     public Services(Database db, Clock clock) {
         this.db = db;
@@ -53,11 +56,11 @@ public final class Services implements AutoCloseable {
         this.blogs = new BlogService(jdbi, blogStore, memberStore, access, clock);
         this.memberships = new MembershipService(jdbi, memberStore, new InvitationStore(), blogStore, access, clock);
         var postStore = new PostStore();
-        this.posts = new PostService(jdbi, postStore, access, clock);
+        this.posts = new PostService(jdbi, postStore, access, clock, changes);
         this.reader = new BlogReader(jdbi, postStore, clock);
         var notificationStore = new NotificationStore();
         this.notifications = new NotificationService(jdbi, notificationStore, clock);
-        this.imports = new ImportService(jdbi, new ImportStore(), blogStore, memberStore, clock);
+        this.imports = new ImportService(jdbi, new ImportStore(), blogStore, memberStore, clock, changes);
         this.comments = new CommentService(jdbi, new CommentStore(), notificationStore, memberStore,
                 new RateLimitStore(), access, once(() -> new FormTimer(instance.secret("comment-form"), clock)), clock);
     }

@@ -12,6 +12,7 @@ import org.carnet.account.Viewer;
 import org.carnet.blog.Access;
 import org.carnet.blog.Action;
 import org.carnet.blog.Blog;
+import org.carnet.core.Changes;
 import org.carnet.core.Problem;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -35,12 +36,14 @@ public final class PostService {
     private final PostStore posts;
     private final Access access;
     private final Clock clock;
+    private final Changes changes;
 
-    public PostService(Jdbi jdbi, PostStore posts, Access access, Clock clock) {
+    public PostService(Jdbi jdbi, PostStore posts, Access access, Clock clock, Changes changes) {
         this.jdbi = jdbi;
         this.posts = posts;
         this.access = access;
         this.clock = clock;
+        this.changes = changes;
     }
 
     /** Creates a post or page; returns its id. */
@@ -52,7 +55,7 @@ public final class PostService {
         access.require(viewer, blog, Action.WRITE_POST);
         Checked c = check(blog, input);
         Instant now = clock.instant();
-        return jdbi.inTransaction(h -> {
+        long created = jdbi.inTransaction(h -> {
             PostStore.Fields fields = fields(h, blog, input, c, null, intent, now, 0, comments);
             long id = posts.insert(h, blog.id(), viewer.userId(), fields, now);
             posts.setLabels(h, blog.id(), id, c.labels);
@@ -60,6 +63,8 @@ public final class PostService {
             saveRevision(h, id, viewer, fields, c.labels, now);
             return id;
         });
+        changes.changed();
+        return created;
     }
 
     /** Saves an edit (and publishes, schedules or reverts to draft as asked). */
@@ -87,6 +92,7 @@ public final class PostService {
             }
             saveRevision(h, postId, viewer, fields, c.labels, now);
         });
+        changes.changed();
     }
 
     /** The post as it would look, rendered but not saved. */
@@ -110,7 +116,7 @@ public final class PostService {
         if (ids.isEmpty()) {
             throw Problem.invalid("post.delete.none");
         }
-        return jdbi.inTransaction(h -> {
+        int deleted = jdbi.inTransaction(h -> {
             for (long id : ids) {
                 Post p = posts.byId(h, blog.id(), id).orElseThrow(() -> Problem.notFound("post.notFound"));
                 access.requireEditPost(viewer, blog, p.authorId());
@@ -122,6 +128,8 @@ public final class PostService {
             }
             return ids.size();
         });
+        changes.changed();
+        return deleted;
     }
 
     /** Brings back an earlier version (as a new revision; the post keeps its status and path). */
@@ -183,13 +191,17 @@ public final class PostService {
     /** Marks due scheduled posts as published (readers already see them from their time on). */
     public int publishDue() {
         Instant now = clock.instant();
-        return jdbi.inTransaction(h -> {
+        int published = jdbi.inTransaction(h -> {
             List<long[]> due = posts.publishDue(h, now);
             for (long[] blogAndPost : due) {
                 posts.logChange(h, blogAndPost[0], blogAndPost[1], now);
             }
             return due.size();
         });
+        if (published > 0) {
+            changes.changed();
+        }
+        return published;
     }
 
     // --- checking and deriving ---

@@ -16,6 +16,7 @@ import org.carnet.blog.BlogService;
 import org.carnet.comment.CommentForm;
 import org.carnet.comment.CommentService;
 import org.carnet.core.Problem;
+import org.carnet.search.SearchSync;
 import org.carnet.web.Forms;
 import org.carnet.web.Pages;
 import org.carnet.web.Web;
@@ -36,9 +37,11 @@ public final class ReadingRoutes {
     private final CommentService comments;
     private final PostPage postPage;
     private final Pages pages;
+    private final SearchSync search;
 
     public ReadingRoutes(BlogService blogs, BlogReader reader, AccountService accounts, CommentService comments,
-                         PostPage postPage, Pages pages) {
+                         PostPage postPage, Pages pages, SearchSync search) {
+        this.search = search;
         this.blogs = blogs;
         this.reader = reader;
         this.accounts = accounts;
@@ -75,14 +78,43 @@ public final class ReadingRoutes {
         showListing(ctx, blog, blog.title(), null, reader.home(blog, null, perPage(ctx, blog)), "/");
     }
 
-    /** Blogger's "older posts" page: /search?updated-max=2022-01-10T10:00:00%2B01:00&max-results=7. */
+    /**
+     * /search?q=words (full-text search of the blog), or Blogger's "older posts" page:
+     * /search?updated-max=2022-01-10T10:00:00%2B01:00&max-results=7.
+     */
     private void older(Context ctx) {
         Blog blog = blog(ctx);
+        if (ctx.queryParam("q") != null) {
+            searchResults(ctx, blog);
+            return;
+        }
         if (ctx.queryParam("updated-max") == null) {
             throw Problem.notFound("post.notFound");
         }
         Instant before = updatedMax(ctx);
         showListing(ctx, blog, blog.title(), null, reader.home(blog, before, perPage(ctx, blog)), "/");
+    }
+
+    private static final int RESULTS_PER_PAGE = 10;
+
+    private void searchResults(Context ctx, Blog blog) {
+        String q = ctx.queryParam("q").strip();
+        if (q.length() > 500) {
+            throw Problem.invalid("search.tooLong", 500);
+        }
+        String label = ctx.queryParam("label");
+        int page = 1;
+        try {
+            page = Math.max(1, Math.min(1000, Integer.parseInt(ctx.queryParamAsClass("page", String.class)
+                    .getOrDefault("1"))));
+        } catch (NumberFormatException e) {
+            throw Problem.invalid("listing.page.invalid");
+        }
+        org.carnet.search.Page results = search.search(blog.id(), blog.language(), q,
+                label == null || label.isBlank() ? null : label, (page - 1) * RESULTS_PER_PAGE, RESULTS_PER_PAGE);
+        pages.render(ctx, "post/search.jte", Pages.params("p", pages.blogPage(ctx, blog, q),
+                "q", q, "label", label == null ? "" : label, "results", results, "page", page,
+                "perPage", RESULTS_PER_PAGE, "dates", new PostDates(blog), "sidebar", reader.sidebar(blog)));
     }
 
     private void label(Context ctx) {

@@ -23,6 +23,7 @@ import org.carnet.blog.Role;
 import org.carnet.blog.Visibility;
 import org.carnet.comment.Comment;
 import org.carnet.comment.CommentText;
+import org.carnet.core.Changes;
 import org.carnet.core.Messages;
 import org.carnet.core.Problem;
 import org.carnet.post.BodyFormat;
@@ -54,13 +55,16 @@ public final class ImportService {
     private final BlogStore blogs;
     private final MemberStore members;
     private final Clock clock;
+    private final Changes changes;
 
-    public ImportService(Jdbi jdbi, ImportStore store, BlogStore blogs, MemberStore members, Clock clock) {
+    public ImportService(Jdbi jdbi, ImportStore store, BlogStore blogs, MemberStore members, Clock clock,
+                         Changes changes) {
         this.jdbi = jdbi;
         this.store = store;
         this.blogs = blogs;
         this.members = members;
         this.clock = clock;
+        this.changes = changes;
     }
 
     /**
@@ -69,7 +73,7 @@ public final class ImportService {
      */
     public ImportSummary importInto(String blogName, boolean create, Long ownerId, ExportFile file,
                                     ImportProgress progress) {
-        return jdbi.inTransaction(h -> {
+        ImportSummary summary = jdbi.inTransaction(h -> {
             Blog blog = create ? createBlog(h, blogName, ownerId) : blogs.byName(h, blogName)
                     .orElseThrow(() -> Problem.notFound("blog.notFound", blogName));
             Run run = new Run(h, blog, progress);
@@ -82,6 +86,8 @@ public final class ImportService {
             }
             return run.summary();
         });
+        changes.changed();
+        return summary;
     }
 
     private Blog createBlog(Handle h, String name, Long ownerId) {
