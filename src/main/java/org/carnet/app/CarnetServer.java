@@ -20,6 +20,8 @@ import org.carnet.blog.BlogRoutes;
 import org.carnet.blog.MemberRoutes;
 import org.carnet.core.Problem;
 import org.carnet.comment.CommentRoutes;
+import org.carnet.feed.FeedRoutes;
+import org.carnet.feed.FeedTokenRoutes;
 import org.carnet.notify.Mailer;
 import org.carnet.notify.SmtpMailer;
 import org.carnet.post.PostAdminRoutes;
@@ -138,6 +140,10 @@ public final class CarnetServer implements AutoCloseable {
             ReadingRoutes reading = new ReadingRoutes(services.blogs, services.reader, services.accounts,
                     services.comments, postPage, pages, search);
             new CommentRoutes(services.blogs, services.reader, services.comments, reading, postPage, pages)
+                    .register(r);
+            // Feed paths look like /{blog}/{year}/{month}/{file} to ReadingRoutes: they must come first.
+            new FeedTokenRoutes(services.blogs, services.feedTokens, pages).register(r);
+            new FeedRoutes(services.blogs, reading, services.feeds, services.feedTokens, config.baseUrl())
                     .register(r);
             reading.register(r);
 

@@ -15,6 +15,10 @@ import org.carnet.comment.CommentService;
 import org.carnet.core.Changes;
 import org.carnet.comment.CommentStore;
 import org.carnet.comment.FormTimer;
+import org.carnet.feed.FeedService;
+import org.carnet.feed.FeedStore;
+import org.carnet.feed.FeedTokenStore;
+import org.carnet.feed.FeedTokens;
 import org.carnet.notify.NotificationService;
 import org.carnet.notify.NotificationStore;
 import org.carnet.post.BlogReader;
@@ -42,6 +46,8 @@ public final class Services implements AutoCloseable {
     public final ImportService imports;
     /** Told after every committed change to what readers can find (the search index listens). */
     public final Changes changes = new Changes();
+    public final FeedService feeds;
+    public final FeedTokens feedTokens;
 
     public Services(Database db, Clock clock) {
         this.db = db;
@@ -63,6 +69,8 @@ public final class Services implements AutoCloseable {
         this.imports = new ImportService(jdbi, new ImportStore(), blogStore, memberStore, clock, changes);
         this.comments = new CommentService(jdbi, new CommentStore(), notificationStore, memberStore,
                 new RateLimitStore(), access, once(() -> new FormTimer(instance.secret("comment-form"), clock)), clock);
+        this.feeds = new FeedService(jdbi, reader, comments, new FeedStore(), clock);
+        this.feedTokens = new FeedTokens(jdbi, new FeedTokenStore(), memberStore, access, clock);
     }
 
     /** A supplier that computes its value on first use only. */

@@ -90,6 +90,23 @@ public final class BlogReader {
         return new Listing(withLabels(h, shown), older, newer, perPage);
     }
 
+    /**
+     * Visible posts for a feed (label null: all of them), newest first, from position offset (0-based).
+     * Feeds page by position, as Blogger's start-index does, not by date like the home page.
+     */
+    public List<Entry> feedPage(Blog blog, String label, int offset, int limit) {
+        Instant now = clock.instant();
+        return jdbi.withHandle(h -> withLabels(h, posts.visibleAt(h, blog.id(), label, now, offset, limit)));
+    }
+
+    /** A visible post (not a page) of the blog by its id. */
+    public Optional<Entry> visiblePost(Blog blog, long id) {
+        Instant now = clock.instant();
+        return jdbi.withHandle(h -> posts.byId(h, blog.id(), id)
+                .filter(p -> !p.isPage() && p.visibleAt(now))
+                .map(p -> withLabels(h, List.of(p)).get(0)));
+    }
+
     /** Posts of one month (month 0: the whole year), newest first. */
     public List<Entry> archive(Blog blog, int year, int month, int limit) {
         ZoneId zone = ZoneId.of(blog.timeZone());

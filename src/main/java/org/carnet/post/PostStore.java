@@ -20,8 +20,12 @@ public final class PostStore {
             p.published_at, p.created_at, p.updated_at, p.comments_closed, p.comments_hidden,
             p.guest_author_url""";
     private static final String FROM = " FROM post p LEFT JOIN app_user u ON u.id = p.author_id ";
-    /** What readers may see: never a draft, never a scheduled post before its time. */
-    static final String VISIBLE = " p.status <> 'DRAFT' AND p.published_at <= :now ";
+    /**
+     * What readers may see: never a draft, never a scheduled post before its time. Public so that SQL elsewhere
+     * (the comment feeds) applies this very rule to the post a row hangs on, instead of a copy of it; it
+     * expects the post aliased p and :now bound.
+     */
+    public static final String VISIBLE = " p.status <> 'DRAFT' AND p.published_at <= :now ";
 
     /** The fields an author edits, plus what is rendered from them. */
     public record Fields(Post.Kind kind, String title, String slug, String path, BodyFormat format, String source,
@@ -197,6 +201,23 @@ public final class PostStore {
     public List<Post> visibleByAuthor(Handle h, long blogId, long authorId, Instant now, int limit) {
         return visibleWhere(h, blogId, now, null, limit, " AND p.author_id = :author",
                 q -> q.bind("author", authorId));
+    }
+
+    /**
+     * Visible posts (with this label, when label is not null), newest first, skipping the first offset: the
+     * feeds page with Blogger's start-index, a position rather than a date.
+     */
+    public List<Post> visibleAt(Handle h, long blogId, String label, Instant now, int offset, int limit) {
+        Query q = h.createQuery("SELECT " + COLUMNS + FROM + "WHERE p.blog_id = :blog AND p.kind = 'POST' AND"
+                        + VISIBLE
+                        + (label != null
+                        ? " AND EXISTS (SELECT 1 FROM post_label l WHERE l.post_id = p.id AND l.label = :label)" : "")
+                        + " ORDER BY p.published_at DESC, p.id DESC LIMIT :limit OFFSET :offset")
+                .bind("blog", blogId).bind("now", now).bind("limit", limit).bind("offset", offset);
+        if (label != null) {
+            q.bind("label", label);
+        }
+        return q.mapTo(Post.class).list();
     }
 
     /** Visible posts published in [from, to), newest first. */
