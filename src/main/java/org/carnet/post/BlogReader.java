@@ -1,6 +1,9 @@
 package org.carnet.post;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -52,11 +55,24 @@ public final class BlogReader {
     private final Jdbi jdbi;
     private final PostStore posts;
     private final Clock clock;
+    /**
+     * The sidebar counts every visible post of a blog: computed once and kept until a change (this node's writes
+     * empty it at once; other nodes' and scheduled publications within a few seconds).
+     */
+    private final Cache<SidebarKey, Sidebar> sidebars = Caffeine.newBuilder()
+            .maximumSize(1_000)
+            .expireAfterWrite(Duration.ofSeconds(5))
+            .build();
 
     public BlogReader(Jdbi jdbi, PostStore posts, Clock clock) {
         this.jdbi = jdbi;
         this.posts = posts;
         this.clock = clock;
+    }
+
+    /** Forgets computed sidebars (called after every committed change). */
+    public void forgetSidebars() {
+        sidebars.invalidateAll();
     }
 
     /** The home page, or an older page of it (before = Blogger's updated-max). */
@@ -153,6 +169,14 @@ public final class BlogReader {
     }
 
     public Sidebar sidebar(Blog blog) {
+        // Keyed by the blog's time zone too: a new time zone regroups the archive at once.
+        return sidebars.get(new SidebarKey(blog.id(), blog.timeZone()), key -> computeSidebar(blog));
+    }
+
+    private record SidebarKey(long blogId, String timeZone) {
+    }
+
+    private Sidebar computeSidebar(Blog blog) {
         Instant now = clock.instant();
         return jdbi.withHandle(h -> new Sidebar(posts.visiblePages(h, blog.id(), now),
                 archiveTree(posts.visibleTimes(h, blog.id(), now), ZoneId.of(blog.timeZone())),
