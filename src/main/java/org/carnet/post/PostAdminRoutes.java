@@ -11,6 +11,7 @@ import org.carnet.account.AccountRoutes;
 import org.carnet.blog.Blog;
 import org.carnet.blog.BlogService;
 import org.carnet.core.Problem;
+import org.carnet.search.SearchSync;
 import org.carnet.web.Forms;
 import org.carnet.web.Pages;
 import org.carnet.web.Web;
@@ -23,11 +24,13 @@ public final class PostAdminRoutes {
     private final BlogService blogs;
     private final PostService posts;
     private final Pages pages;
+    private final SearchSync search;
 
-    public PostAdminRoutes(BlogService blogs, PostService posts, Pages pages) {
+    public PostAdminRoutes(BlogService blogs, PostService posts, Pages pages, SearchSync search) {
         this.blogs = blogs;
         this.posts = posts;
         this.pages = pages;
+        this.search = search;
     }
 
     public void register(RoutesConfig r) {
@@ -60,7 +63,11 @@ public final class PostAdminRoutes {
         String label = blankToNull(ctx.queryParam("label"));
         Long author = Forms.id(ctx.queryParam("author"));
         String q = blankToNull(ctx.queryParam("q"));
-        List<Post> list = posts.list(Web.viewer(ctx), blog, new PostStore.Filter(kind, status, label, author, q));
+        // The list searches titles itself (drafts included) and asks the search index for published texts.
+        List<Long> found = q == null ? List.of() : search.search(blog.id(), blog.language(), q, null, 0, 200).hits()
+                .stream().map(org.carnet.search.Hit::postId).toList();
+        List<Post> list = posts.list(Web.viewer(ctx), blog, new PostStore.Filter(kind, status, label, author, q,
+                found));
         pages.render(ctx, "post/list.jte", Pages.params("p", pages.blogAdminPage(ctx, blog, section(kind) + ".title"),
                 "kind", kind, "posts", list, "labels", posts.allLabels(blog), "authors", posts.authors(blog),
                 "author", author == null ? 0L : author,

@@ -292,7 +292,12 @@ public final class PostStore {
     // --- the admin's list ---
 
     /** Filters of the admin's posts list; null or empty means "any". */
-    public record Filter(Post.Kind kind, Post.Status status, String label, Long authorId, String titleContains) {
+    public record Filter(Post.Kind kind, Post.Status status, String label, Long authorId, String titleContains,
+                         List<Long> alsoIds) {
+
+        public Filter(Post.Kind kind, Post.Status status, String label, Long authorId, String titleContains) {
+            this(kind, status, label, authorId, titleContains, List.of());
+        }
     }
 
     public List<Post> list(Handle h, long blogId, Filter f, int limit) {
@@ -307,7 +312,9 @@ public final class PostStore {
             sql.append(" AND p.author_id = :author");
         }
         if (f.titleContains() != null && !f.titleContains().isEmpty()) {
-            sql.append(" AND LOWER(p.title) LIKE :title ESCAPE '\\'");
+            // The title, or (found by the search index) the text of a published post.
+            sql.append(" AND (LOWER(p.title) LIKE :title ESCAPE '\\'")
+                    .append(f.alsoIds().isEmpty() ? ")" : " OR p.id IN (<also>))");
         }
         sql.append(" ORDER BY COALESCE(p.published_at, p.updated_at) DESC, p.id DESC LIMIT :limit");
         Query q = h.createQuery(sql.toString()).bind("blog", blogId).bind("kind", f.kind().name())
@@ -325,6 +332,9 @@ public final class PostStore {
             String escaped = f.titleContains().toLowerCase(java.util.Locale.ROOT)
                     .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
             q.bind("title", "%" + escaped + "%");
+            if (!f.alsoIds().isEmpty()) {
+                q.bindList("also", f.alsoIds());
+            }
         }
         return q.mapTo(Post.class).list();
     }

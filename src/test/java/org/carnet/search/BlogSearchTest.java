@@ -110,4 +110,15 @@ class BlogSearchTest {
         assertThat(out.toString()).matches("(?s)Search index rebuilt: [0-9]+ posts\\.\\s*");
         assertThat(java.nio.file.Files.exists(data.resolve("index"))).isTrue();
     }
+
+    @Test
+    void theAdminPostsListFindsPublishedTextsAndDraftTitles() {
+        WebClient autrice = carnet.signedIn("author@search.test", PW);
+        java.util.List<String> found = autrice.get("/recherche/admin/posts?q=manifestants").doc()
+                .select("#posts tbody tr td:nth-child(2) > a:first-child").eachText();
+        assertThat(found).containsExactly("Kazakhstan : les leçons d’une crise");
+        assertThat(autrice.get("/recherche/admin/posts?q=brouillon").doc()
+                .select("#posts tbody tr td:nth-child(2) > a:first-child").eachText())
+                .containsExactly("Brouillon des leçons");
+    }
 }
