@@ -87,16 +87,24 @@ public final class AccountService {
         Instant now = clock.instant();
         refuseIfLimited(accountBucket, MAX_FAILURES_PER_ACCOUNT, now);
         refuseIfLimited(addressBucket, MAX_FAILURES_PER_ADDRESS, now);
+        // Every attempt is counted before the (slow) password check, so that many attempts sent at once cannot
+        // all pass the check above; a successful one is taken back below.
+        boolean overLimit = jdbi.inTransaction(h -> {
+            limits.hit(h, accountBucket, FAILURE_WINDOW, now);
+            limits.hit(h, addressBucket, FAILURE_WINDOW, now);
+            return limits.hits(h, accountBucket, FAILURE_WINDOW, now) > MAX_FAILURES_PER_ACCOUNT
+                    || limits.hits(h, addressBucket, FAILURE_WINDOW, now) > MAX_FAILURES_PER_ADDRESS;
+        });
+        if (overLimit) {
+            refuseIfLimited(accountBucket, MAX_FAILURES_PER_ACCOUNT, now);
+            refuseIfLimited(addressBucket, MAX_FAILURES_PER_ADDRESS, now);
+        }
 
         Optional<User> user = jdbi.withHandle(h -> users.byEmail(h, normalEmail));
         String hash = user.flatMap(u -> jdbi.withHandle(h -> users.passwordHash(h, u.id()))).orElse(null);
         boolean ok = password != null && password.length() <= PasswordPolicy.MAX_LENGTH
                 && Passwords.matches(password, hash) && user.isPresent();
         if (!ok) {
-            jdbi.useTransaction(h -> {
-                limits.hit(h, accountBucket, FAILURE_WINDOW, now);
-                limits.hit(h, addressBucket, FAILURE_WINDOW, now);
-            });
             throw Problem.invalid("signin.failed");
         }
         String token = Tokens.random();
@@ -105,6 +113,7 @@ public final class AccountService {
         jdbi.useTransaction(h -> {
             sessions.insert(h, session);
             limits.clear(h, accountBucket);
+            limits.unhit(h, addressBucket);
         });
         return new SignIn(token, session, user.get());
     }

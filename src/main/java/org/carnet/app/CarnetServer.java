@@ -80,7 +80,8 @@ public final class CarnetServer implements AutoCloseable {
         Pages pages = new Pages(csrf);
         ErrorPages errors = new ErrorPages(pages);
         RequestSetup setup = new RequestSetup(services.accounts, csrf, config.trustProxy());
-        HostBlogFilter hostFilter = new HostBlogFilter(host -> services.blogs.byHost(host).map(b -> b.name()));
+        HostBlogFilter hostFilter = new HostBlogFilter(host -> services.blogs.byHost(host).map(b -> b.name()),
+                config.baseUrl() == null ? null : java.net.URI.create(config.baseUrl()).getHost());
 
         ResourceHandler statics = new JettyResourceHandler();
         ImportJobs imports = new ImportJobs(services.imports);

@@ -55,6 +55,14 @@ public final class BlogService {
     /** Applies setting changes asked for by a viewer (the form), after asking Access. */
     public Blog changeSettings(Viewer viewer, Blog blog, Map<String, String> changes) {
         access.require(viewer, blog, Action.CHANGE_SETTINGS);
+        // A host name decides what a whole domain serves: only the instance's admins give one (as a host
+        // verifies a domain before serving it), so that no blog can take over the instance's own name. Giving
+        // one up is anyone's right.
+        String host = changes.get("host");
+        String wanted = host == null ? blog.host() : BlogSettings.host(host.strip());
+        if (wanted != null && !wanted.equals(blog.host()) && !viewer.user().instanceAdmin()) {
+            throw Problem.forbidden("blog.host.adminOnly");
+        }
         return changeSettings(blog, changes);
     }
 
@@ -96,6 +104,11 @@ public final class BlogService {
         Blog blog = require(name);
         access.require(viewer, blog, Action.READ);
         return blog;
+    }
+
+    /** Is this user a member of the blog (any role)? */
+    public boolean isMember(Blog blog, long userId) {
+        return jdbi.withHandle(h -> members.role(h, blog.id(), userId)).isPresent();
     }
 
     public Optional<Blog> byHost(String host) {

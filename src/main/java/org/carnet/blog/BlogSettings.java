@@ -152,7 +152,9 @@ public final class BlogSettings {
             return null;
         }
         String h = value.toLowerCase(Locale.ROOT);
-        if (!HOST.matcher(h).matches() || !h.contains(".")) {
+        // A blog's own domain: never an address (127.0.0.1) or a name every machine answers to.
+        boolean address = h.matches("^[0-9.]+$");
+        if (!HOST.matcher(h).matches() || !h.contains(".") || address || h.endsWith(".localhost")) {
             throw Problem.invalid("blog.host.invalid", value);
         }
         return h;

@@ -90,8 +90,12 @@ public final class MembershipService {
         return jdbi.withHandle(h -> invitations.pending(h, blog.id(), now));
     }
 
+    /** Changes an existing member's role (people join only by accepting an invitation). */
     public void changeRole(Viewer viewer, Blog blog, long userId, Role role) {
         access.require(viewer, blog, Action.MANAGE_MEMBERS);
+        if (jdbi.withHandle(h -> members.role(h, blog.id(), userId)).isEmpty()) {
+            throw Problem.notFound("member.notFound");
+        }
         setRole(blog, userId, role);
     }
 

@@ -76,8 +76,9 @@ public final class CommentRoutes {
         }
         comments.delete(Web.viewer(ctx), blog, id);
         String back = Forms.field(ctx, "back");
-        ctx.redirect(back.startsWith("/") && !back.startsWith("//") ? back + "#comments"
-                : Pages.blogBase(ctx, blog) + "/", HttpStatus.SEE_OTHER);
+        boolean local = back.startsWith("/") && !back.startsWith("//") && !back.contains("\\")
+                && back.chars().noneMatch(c -> c < 0x20);
+        ctx.redirect(local ? back + "#comments" : Pages.blogBase(ctx, blog) + "/", HttpStatus.SEE_OTHER);
     }
 
     private Blog adminBlog(Context ctx) {

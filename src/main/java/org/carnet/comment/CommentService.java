@@ -216,6 +216,11 @@ public final class CommentService {
         return jdbi.withHandle(h -> comments.queue(h, blog.id(), status, 500));
     }
 
+    /** Has this user a published comment on the blog (their profile is then shown there)? */
+    public boolean hasCommented(Blog blog, long userId) {
+        return jdbi.withHandle(h -> comments.hasLiveComment(h, blog.id(), userId));
+    }
+
     /** Comments waiting for approval on a blog (for its admins' dashboard). */
     public int waiting(Blog blog) {
         return jdbi.withHandle(h -> comments.count(h, blog.id(), Comment.Status.PENDING));

@@ -80,6 +80,11 @@ public final class CommentStore {
                 .mapTo(Long.class).findOne();
     }
 
+    public boolean hasLiveComment(Handle h, long blogId, long userId) {
+        return h.createQuery("SELECT COUNT(*) FROM comment WHERE blog_id = :blog AND author_id = :user "
+                        + "AND status = 'LIVE'").bind("blog", blogId).bind("user", userId).mapTo(Integer.class).one() > 0;
+    }
+
     public int count(Handle h, long blogId, Comment.Status status) {
         return h.createQuery("SELECT COUNT(*) FROM comment WHERE blog_id = :blog AND status = :status")
                 .bind("blog", blogId).bind("status", status.name()).mapTo(Integer.class).one();

@@ -113,6 +113,9 @@ public final class PostAdminRoutes {
                 Forms.field(ctx, "description"), Forms.field(ctx, "slug"), Forms.field(ctx, "publish-at"));
         String action = Forms.field(ctx, "action");
         Post existing = id == null ? null : posts.requireEditable(Web.viewer(ctx), blog, id);
+        if (existing != null && existing.kind() != kind) {
+            throw Problem.notFound("post.notFound");
+        }
         Forms.submit(ctx, () -> {
             if (action.equals("preview")) {
                 Post preview = posts.preview(Web.viewer(ctx), blog, id, input);

@@ -243,11 +243,16 @@ public final class PostService {
         if (local.isEmpty()) {
             return null;
         }
+        LocalDateTime parsed;
         try {
-            return ZonedDateTime.of(LocalDateTime.parse(local), ZoneId.of(blog.timeZone())).toInstant();
+            parsed = LocalDateTime.parse(local);
         } catch (DateTimeParseException e) {
             throw Problem.invalid("post.date.invalid", local);
         }
+        if (parsed.getYear() < 1000 || parsed.getYear() > 9999) {
+            throw Problem.invalid("post.date.invalid", local);
+        }
+        return ZonedDateTime.of(parsed, ZoneId.of(blog.timeZone())).toInstant();
     }
 
     /** The stored fields: status and date from the intent, and the path the post is published under. */

@@ -230,6 +230,10 @@ public final class ReadingRoutes {
             throw Problem.notFound("author.notFound");
         }
         List<BlogReader.Entry> entries = reader.byAuthor(blog, id, ARCHIVE_LIMIT);
+        // A profile is shown on a blog only for the people of that blog: its writers, members and commenters.
+        if (entries.isEmpty() && !blogs.isMember(blog, id) && !comments.hasCommented(blog, id)) {
+            throw Problem.notFound("author.notFound");
+        }
         User author = accounts.byId(id).orElseThrow(() -> Problem.notFound("author.notFound"));
         pages.render(ctx, "post/author.jte", Pages.params("p", pages.blogPage(ctx, blog, author.displayName()),
                 "author", author, "entries", entries, "dates", new PostDates(blog),
@@ -255,14 +259,19 @@ public final class ReadingRoutes {
             return null;
         }
         String v = value.trim().replace(' ', '+');
+        Instant at;
         try {
-            return OffsetDateTime.parse(v).toInstant();
+            at = OffsetDateTime.parse(v).toInstant();
         } catch (DateTimeParseException e) {
             try {
-                return Instant.parse(v);
+                at = Instant.parse(v);
             } catch (DateTimeParseException e2) {
                 throw Problem.invalid("listing.updatedMax.invalid");
             }
         }
+        if (at.isBefore(Instant.parse("1000-01-01T00:00:00Z")) || at.isAfter(Instant.parse("9999-12-31T23:59:59Z"))) {
+            throw Problem.invalid("listing.updatedMax.invalid");
+        }
+        return at;
     }
 }

@@ -47,7 +47,12 @@ public final class SeoRoutes {
             txt.append("Disallow: ").append(path).append('\n');
         }
         for (Blog b : blogs.allBlogs()) {
-            if (b.isPrivate() || b.hiddenFromEngines()) {
+            if (b.isPrivate()) {
+                // Not named here: that a private blog exists is its members' business (its pages refuse everyone
+                // else anyway).
+                continue;
+            }
+            if (b.hiddenFromEngines()) {
                 txt.append("Disallow: /").append(b.name()).append("/\n");
             } else {
                 txt.append("Disallow: /").append(b.name()).append("/admin/\n");
@@ -60,10 +65,15 @@ public final class SeoRoutes {
 
     /** robots.txt of a blog served on its own host name (/robots.txt there is this blog's). */
     private void blogRobots(Context ctx) {
-        Blog blog = blog(ctx);
+        Blog blog = blogs.find(ctx.pathParam("blog")).filter(b -> !b.isPrivate()).orElse(null);
+        if (blog == null) {
+            // The same answer for a private blog and for no blog: nothing to index, nothing revealed.
+            ctx.contentType("text/plain; charset=utf-8").result("User-agent: *\nDisallow: /\n");
+            return;
+        }
         String base = Pages.blogBase(ctx, blog);
         StringBuilder txt = new StringBuilder("User-agent: *\n");
-        if (blog.isPrivate() || blog.hiddenFromEngines()) {
+        if (blog.hiddenFromEngines()) {
             txt.append("Disallow: ").append(base).append("/\n");
         } else {
             txt.append("Disallow: ").append(base).append("/admin/\n");

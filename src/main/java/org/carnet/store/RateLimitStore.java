@@ -34,6 +34,12 @@ public final class RateLimitStore {
                 .bind("b", bucket).bind("now", now).bind("since", now.minus(window)).execute();
     }
 
+    /** Takes back one hit (an attempt that turned out fine). */
+    public void unhit(Handle h, String bucket) {
+        h.createUpdate("UPDATE rate_limit SET hits = hits - 1 WHERE bucket = :b AND hits > 0")
+                .bind("b", bucket).execute();
+    }
+
     public void clear(Handle h, String bucket) {
         h.createUpdate("DELETE FROM rate_limit WHERE bucket = :b").bind("b", bucket).execute();
     }

@@ -2,7 +2,6 @@ package org.carnet.transfer;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.carnet.core.Problem;
@@ -30,7 +29,10 @@ public final class ImportJobs implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final Map<String, State> jobs = new ConcurrentHashMap<>();
+    /** Finished imports are shown for an hour, then forgotten. */
+    private final Map<String, State> jobs = com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+            .expireAfterWrite(java.time.Duration.ofHours(1)).maximumSize(1_000)
+            .<String, State>build().asMap();
 
     public ImportJobs(ImportService imports) {
         this.imports = imports;

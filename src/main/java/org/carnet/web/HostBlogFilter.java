@@ -31,7 +31,11 @@ public final class HostBlogFilter implements Filter {
     // Short-lived so that a host given to a blog on another node (or by the CLI) is served within seconds.
     private final LoadingCache<String, Optional<String>> blogByHost;
 
-    public HostBlogFilter(Function<String, Optional<String>> lookUpBlogName) {
+    private final String instanceHost;
+
+    /** instanceHost: the instance's own host name (from its base URL), never taken by a blog; may be null. */
+    public HostBlogFilter(Function<String, Optional<String>> lookUpBlogName, String instanceHost) {
+        this.instanceHost = instanceHost == null ? null : instanceHost.toLowerCase(Locale.ROOT);
         this.blogByHost = Caffeine.newBuilder()
                 .maximumSize(10_000)
                 .expireAfterWrite(Duration.ofSeconds(5))
@@ -46,7 +50,7 @@ public final class HostBlogFilter implements Filter {
         String uri = req.getRequestURI();
         req.setAttribute(ORIGINAL_PATH, uri);
         Optional<String> blog = host == null || host.isEmpty() || host.length() > 253
-                ? Optional.empty() : blogByHost.get(host.toLowerCase(Locale.ROOT));
+                || host.equalsIgnoreCase(instanceHost) ? Optional.empty() : blogByHost.get(host.toLowerCase(Locale.ROOT));
         if (blog.isEmpty() || isServerPath(uri)) {
             chain.doFilter(request, response);
             return;

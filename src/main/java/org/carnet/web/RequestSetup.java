@@ -41,6 +41,12 @@ public final class RequestSetup {
         HandlerType method = ctx.method();
         if (method == HandlerType.POST || method == HandlerType.PUT || method == HandlerType.PATCH
                 || method == HandlerType.DELETE) {
+            // Reading a multipart body spools it to disk: only signed-in people may make us do that.
+            String type = ctx.header("Content-Type");
+            if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")
+                    && !Web.viewer(ctx).signedIn()) {
+                throw org.carnet.core.Problem.forbidden("csrf.invalid");
+            }
             csrf.check(ctx);
         }
     }
@@ -49,7 +55,9 @@ public final class RequestSetup {
         if (trustProxy) {
             String forwarded = ctx.header("X-Forwarded-For");
             if (forwarded != null && !forwarded.isBlank()) {
-                return forwarded.split(",")[0].trim();
+                // The rightmost address is the one our proxy saw; those before it are whatever the client wrote.
+                String[] hops = forwarded.split(",");
+                return hops[hops.length - 1].trim();
             }
         }
         return ctx.ip();

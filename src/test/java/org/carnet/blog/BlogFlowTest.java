@@ -186,11 +186,24 @@ class BlogFlowTest {
         Response taken = signedIn("other@host.test").submit("/dashboard/new", "form#new-blog",
                 Map.of("name", "autre-domaine", "title", "Autre"));
         assertThat(taken.status()).isEqualTo(303);
+        // Only the instance's admins give blogs host names (else a blog could take the instance's own domain).
         WebClient other = signedIn("other@host.test");
-        Response clash = other.submit("/autre-domaine/admin/settings", "form#settings",
+        Response notAllowed = other.submit("/autre-domaine/admin/settings", "form#settings",
+                Map.of("host", "autre.example.test"));
+        assertThat(notAllowed.status()).isEqualTo(403);
+        assertThat(carnet.services().blogs.find("autre-domaine").orElseThrow().host()).isNull();
+        carnet.services().accounts.create("root@host.test", "Root", PW, true);
+        carnet.services().memberships.setRole(carnet.services().blogs.find("autre-domaine").orElseThrow(),
+                carnet.services().accounts.byEmail("root@host.test").orElseThrow().id(), Role.ADMIN);
+        WebClient root = signedIn("root@host.test");
+        Response clash = root.submit("/autre-domaine/admin/settings", "form#settings",
                 Map.of("host", "blog.example.test"));
         assertThat(clash.status()).isEqualTo(409);
         assertThat(clash.text()).contains("Another blog already uses the host name blog.example.test.");
+        for (String bad : new String[] {"127.0.0.1", "app.localhost"}) {
+            assertThat(root.submit("/autre-domaine/admin/settings", "form#settings", Map.of("host", bad)).status())
+                    .as(bad).isEqualTo(400);
+        }
     }
 
     @Test

@@ -143,6 +143,14 @@ class MembershipFlowTest {
         assertThat(reader.post("/redaction/admin/members/" + user("reader@members.test").id() + "/role",
                 Map.of("_csrf", token, "role", "admin")).status()).isEqualTo(403);
         assertThat(roleOf("reader@members.test", "redaction")).contains(Role.READER);
+        // An admin changes the roles of members; nobody becomes one without accepting an invitation.
+        long outsider = carnet.user("outsider@members.test", "Outsider", PW).id();
+        String bossToken = admin.csrfToken("/dashboard");
+        assertThat(admin.post("/redaction/admin/members/" + outsider + "/role", Map.of("_csrf", bossToken,
+                "role", "admin")).status()).isEqualTo(404);
+        assertThat(admin.post("/redaction/admin/members/999999999/role", Map.of("_csrf", bossToken,
+                "role", "admin")).status()).isEqualTo(404);
+        assertThat(roleOf("outsider@members.test", "redaction")).isEmpty();
         assertThat(carnet.services().memberships.pendingInvitations(Viewer.of(user("boss@members.test")), blog))
                 .isEmpty();
 

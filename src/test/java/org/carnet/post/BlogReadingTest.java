@@ -143,6 +143,11 @@ class BlogReadingTest {
         assertThat(carnet.client().get("/lire/2022/01/nothing-here.html").status()).isEqualTo(404);
         assertThat(carnet.client().get("/lire/p/nothing.html").status()).isEqualTo(404);
         assertThat(carnet.client().get("/lire/2022/01/janvier-deux.txt").status()).isEqualTo(404);
+        assertThat(carnet.client().get("/lire/search?updated-max=%2B999999999-01-01T00:00:00Z").status())
+                .isEqualTo(400);
+        // Someone with no post, membership or comment here has no profile on this blog.
+        long stranger = carnet.user("nobody@read.test", "Personne", "mot de passe de personne").id();
+        assertThat(carnet.client().get("/lire/author/" + stranger).status()).isEqualTo(404);
     }
 
     @Test

@@ -191,6 +191,13 @@ class PostWritingTest {
         assertThat(del.status()).isEqualTo(403);
         assertThat(stored(theirs.id())).isEqualTo(theirs);
 
+        // A post cannot be turned into a page through the pages' editor.
+        WebClient theAuthor = signedIn("other@write.test");
+        Map<String, String> asPage = post("Page ?", "Non.", "", "publish");
+        asPage.put("_csrf", theAuthor.csrfToken("/ecrire/admin/posts"));
+        assertThat(theAuthor.post("/ecrire/admin/pages/" + theirs.id() + "/edit", asPage).status()).isEqualTo(404);
+        assertThat(stored(theirs.id()).kind()).isEqualTo(Post.Kind.POST);
+
         WebClient reader = signedIn("reader@write.test");
         assertThat(reader.get("/ecrire/admin/posts/new").status()).isEqualTo(403);
         Map<String, String> byReader = post("Lecteur", "Non.", "", "publish");

@@ -54,9 +54,12 @@ class SeoTest {
         Response robots = carnet.client().get("/robots.txt");
         assertThat(robots.status()).isEqualTo(200);
         assertThat(robots.body()).contains("Disallow: /account/").contains("Disallow: /visible/admin/")
-                .contains("Disallow: /visible/search").contains("Disallow: /cache/").contains("Disallow: /prive/")
+                .contains("Disallow: /visible/search").contains("Disallow: /cache/").doesNotContain("prive")
                 .doesNotContain("Disallow: /visible/\n").contains("Sitemap: http://localhost:" + carnet.port()
                         + "/sitemap.xml");
+        // A private blog's robots.txt says what a missing blog's says: nothing about its existence.
+        assertThat(carnet.client().get("/prive/robots.txt").body())
+                .isEqualTo(carnet.client().get("/nulle-part/robots.txt").body()).isEqualTo("User-agent: *\nDisallow: /\n");
     }
 
     @Test

@@ -57,6 +57,15 @@ class ErrorPagesTest {
     }
 
     @Test
+    void anonymousMultipartPostsAreRefusedBeforeTheBodyIsRead() {
+        Response r = carnet.client().postBytes("/account/signup", ("--b\r\nContent-Disposition: form-data; "
+                + "name=\"email\"\r\n\r\nx@example.org\r\n--b--\r\n").getBytes(StandardCharsets.US_ASCII),
+                "multipart/form-data; boundary=b");
+        assertThat(r.status()).isEqualTo(403);
+        assertThat(carnet.services().accounts.byEmail("x@example.org")).isEmpty();
+    }
+
+    @Test
     void failuresShowARequestIdButNoInternals() {
         Response page = carnet.client().get("/test/boom");
         assertThat(page.status()).isEqualTo(500);
