@@ -52,4 +52,29 @@ class PostgresFlowTest {
         assertThat(forged.status()).isEqualTo(403);
         assertThat(carnet.services().blogs.find("elephant").orElseThrow().title()).isEqualTo("L’éléphant");
     }
+
+    @Test
+    void postsCommentsImportExportFeedsAndSearchWorkOnPostgres() {
+        org.carnet.account.User owner = carnet.user("pg-owner@example.org", "Propriétaire", PW);
+        carnet.services().imports.importInto("importe", true, owner.id(),
+                org.carnet.transfer.ImportServiceTestAccess.sample(), org.carnet.transfer.ImportProgress.NONE);
+        Response post = carnet.client().get("/importe/2022/01/kazakhstan-les-lecons-dune-crise.html");
+        assertThat(post.status()).isEqualTo(200);
+        assertThat(post.doc().selectFirst(".comment-count").text()).isEqualTo("3 commentaires:");
+        assertThat(post.doc().select(".replies .comment-body").eachText()).hasSize(2);
+
+        Response search = carnet.client().get("/importe/search?q=lecons");
+        assertThat(search.doc().select(".search-hit .post-title").eachText())
+                .contains("Kazakhstan : les leçons d’une crise");
+        Response feed = carnet.client().get("/importe/feeds/posts/default");
+        assertThat(feed.status()).isEqualTo(200);
+        assertThat(feed.body()).contains("Kazakhstan : les leçons d’une crise").doesNotContain("Brouillon");
+
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        new org.carnet.transfer.BloggerExport(carnet.services().db.jdbi(), new org.carnet.transfer.ExportStore())
+                .write(carnet.services().blogs.require("importe"), "https://pg.example", out);
+        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("kind#comment")
+                .contains("Asie centrale");
+        assertThat(carnet.client().get("/importe/sitemap.xml").body()).contains("kazakhstan-les-lecons-dune-crise");
+    }
 }
