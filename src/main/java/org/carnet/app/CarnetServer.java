@@ -97,6 +97,8 @@ public final class CarnetServer implements AutoCloseable {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
             cfg.http.prefer405over404 = true;
+            // Pages carry an ETag of their bytes; a reader's browser that has them gets a 304, not the page again.
+            cfg.http.generateEtags = true;
             cfg.jetty.port = config.port();
             // Exports can be large: uploads stream to the data directory, not memory.
             cfg.jetty.multipartConfig.cacheDirectory(uploads.toAbsolutePath().toString());
@@ -122,6 +124,10 @@ public final class CarnetServer implements AutoCloseable {
             r.get("/static/<file>", ctx -> {
                 if (!statics.handle(ctx)) {
                     throw Problem.notFound("error.404.text");
+                }
+                // The page links the theme with its fingerprint (?v=...): that exact file never changes.
+                if (Pages.CSS_URL.equals(ctx.path() + "?" + ctx.queryString())) {
+                    ctx.header("Cache-Control", "public, max-age=31536000, immutable");
                 }
             });
             r.before(setup::before);

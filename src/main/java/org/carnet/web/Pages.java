@@ -13,6 +13,8 @@ import org.carnet.core.Messages;
 public final class Pages {
 
     private final TemplateEngine jte = TemplateEngine.createPrecompiled(ContentType.Html);
+    /** The theme's address with its content's fingerprint: browsers may keep it for a year. */
+    public static final String CSS_URL = "/static/carnet.css?v=" + fingerprint("/static/carnet.css");
     private final Csrf csrf;
 
     public Pages(Csrf csrf) {
@@ -40,6 +42,19 @@ public final class Pages {
 
     public static String blogBase(Context ctx, Blog blog) {
         return blog.name().equals(Web.hostBlog(ctx)) ? "" : "/" + blog.name();
+    }
+
+    /** The first hex digits of the SHA-256 of a classpath resource (changes whenever the file does). */
+    public static String fingerprint(String resource) {
+        try (var in = Pages.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                return "0";
+            }
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(in.readAllBytes());
+            return java.util.HexFormat.of().formatHex(digest).substring(0, 12);
+        } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A value as one path segment (a label with spaces or accents in /search/label/...). */
