@@ -17,35 +17,6 @@ class BloggerVolumeTest {
 
     static final int POSTS = 20_000;
 
-    /** Counts, and keeps nothing. */
-    static final class CountingSink implements ImportSink {
-        int blogs;
-        int posts;
-        int comments;
-        int skipped;
-        long htmlChars;
-
-        @Override
-        public void blog(ImportedBlog blog) {
-            blogs++;
-        }
-
-        @Override
-        public void post(ImportedPost post) {
-            posts++;
-            htmlChars += post.html().length();
-        }
-
-        @Override
-        public void comment(ImportedComment comment) {
-            comments++;
-        }
-
-        @Override
-        public void skipped(String sourceId, String reason) {
-            skipped++;
-        }
-    }
 
     /** The export, one entry at a time. */
     static InputStream generatedExport() {

@@ -280,8 +280,8 @@ class WxrReaderTest {
                 new ImportedComment("wxr:comment:102", post, null,
                         new ImportedAuthor("Pilules pas chères", null, false), "http://spam.example",
                         "<a href=\"http://spam.example\">achetez</a>", utc(2022, 1, 18, 3, 0), Status.SPAM),
-                new Skipped("wxr:comment:103", "in the WordPress trash"),
-                new Skipped("wxr:comment:104", "a pingback, not a comment"),
+                new RecordingSink.Skipped("wxr:comment:103", "in the WordPress trash"),
+                new RecordingSink.Skipped("wxr:comment:104", "a pingback, not a comment"),
                 // no GMT date: the local time is read as UTC
                 new ImportedComment("wxr:comment:105", post, "wxr:comment:101", MARIE, null,
                         "Merci, « anonyme » !", utc(2022, 1, 20, 8, 15), Status.LIVE),
@@ -292,12 +292,12 @@ class WxrReaderTest {
                         null, true, utc(2022, 3, 1, 9, 0), null, MARIE),
                 new ImportedPost("wxr:post:13", Kind.POST, "Programmé pour plus tard", "<p>Bientôt.</p>", List.of(),
                         null, "/?p=13", false, utc(2030, 5, 1, 8, 0), null, MARIE),
-                new Skipped("wxr:post:14", "in the WordPress trash"),
-                new Skipped("wxr:comment:106", "on an entry that is not imported (wxr:post:14)"),
+                new RecordingSink.Skipped("wxr:post:14", "in the WordPress trash"),
+                new RecordingSink.Skipped("wxr:comment:106", "on an entry that is not imported (wxr:post:14)"),
                 new ImportedPost("wxr:post:15", Kind.PAGE, "À propos", "<p>Bonjour, c'est Élise.</p>", List.of(),
                         null, "/a-propos/", false, utc(2020, 6, 1, 10, 0), null, MARIE),
-                new Skipped("wxr:post:16", "not a post or page (wp:post_type attachment)"),
-                new Skipped("wxr:post:17", "not a post or page (wp:post_type nav_menu_item)"),
+                new RecordingSink.Skipped("wxr:post:16", "not a post or page (wp:post_type attachment)"),
+                new RecordingSink.Skipped("wxr:post:17", "not a post or page (wp:post_type nav_menu_item)"),
                 // password-protected: kept out of sight as a draft
                 new ImportedPost("wxr:post:18", Kind.POST, "Pour la famille", "<p>Photos.</p>", List.of(), null,
                         null, true, utc(2022, 4, 2, 10, 0), null, MARIE));
@@ -612,60 +612,4 @@ class WxrReaderTest {
         return OffsetDateTime.of(year, month, day, hour, minute, 0, 0, ZoneOffset.UTC);
     }
 
-    record Skipped(String sourceId, String reason) {
-    }
-
-    /** Every call, in order, as the records themselves, so one assertion checks every field. */
-    static final class RecordingSink implements ImportSink {
-        final List<Object> events = new ArrayList<>();
-
-        @Override
-        public void blog(ImportedBlog blog) {
-            events.add(blog);
-        }
-
-        @Override
-        public void post(ImportedPost post) {
-            events.add(post);
-        }
-
-        @Override
-        public void comment(ImportedComment comment) {
-            events.add(comment);
-        }
-
-        @Override
-        public void skipped(String sourceId, String reason) {
-            events.add(new Skipped(sourceId, reason));
-        }
-    }
-
-    static final class CountingSink implements ImportSink {
-        int blogs;
-        int posts;
-        int comments;
-        int skipped;
-        ImportedPost last;
-
-        @Override
-        public void blog(ImportedBlog blog) {
-            blogs++;
-        }
-
-        @Override
-        public void post(ImportedPost post) {
-            posts++;
-            last = post;
-        }
-
-        @Override
-        public void comment(ImportedComment comment) {
-            comments++;
-        }
-
-        @Override
-        public void skipped(String sourceId, String reason) {
-            skipped++;
-        }
-    }
 }
