@@ -44,6 +44,11 @@ public final class UserStore {
         h.createUpdate("UPDATE app_user SET display_name = :name, about = :about, language = :lang WHERE id = :id")
                 .bind("name", displayName).bind("about", about).bind("lang", language).bind("id", userId)
                 .execute();
+        // The name appears on the pages of the blogs they write in or comment on: those pages changed.
+        h.createUpdate("UPDATE blog SET content_version = content_version + 1 WHERE id IN "
+                        + "(SELECT blog_id FROM blog_member WHERE user_id = :id) "
+                        + "OR id IN (SELECT blog_id FROM comment WHERE author_id = :id)")
+                .bind("id", userId).execute();
     }
 
     public Optional<User> firstInstanceAdmin(Handle h) {

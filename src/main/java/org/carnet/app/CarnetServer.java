@@ -36,6 +36,7 @@ import org.carnet.post.ReadingRoutes;
 import org.carnet.web.Csrf;
 import org.carnet.web.ErrorPages;
 import org.carnet.web.HostBlogFilter;
+import org.carnet.web.PageCache;
 import org.carnet.web.Pages;
 import org.carnet.web.RequestSetup;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
@@ -145,7 +146,8 @@ public final class CarnetServer implements AutoCloseable {
             extraRoutes.accept(r);
             PostPage postPage = new PostPage(services.reader, services.comments, pages);
             ReadingRoutes reading = new ReadingRoutes(services.blogs, services.reader, services.accounts,
-                    services.comments, postPage, pages, search);
+                    services.comments, postPage, pages, search, new PageCache(csrf, services.comments::freshFormToken,
+                    services.reader::nextScheduled, services.clock));
             new CommentRoutes(services.blogs, services.reader, services.comments, reading, postPage, pages)
                     .register(r);
             // Feed paths look like /{blog}/{year}/{month}/{file} to ReadingRoutes: they must come first.

@@ -37,7 +37,7 @@ public final class BlogService {
         all.put("time-zone", "Europe/Paris");
         all.putAll(settings);
         Blog blank = new Blog(0, checkedName, "", "", "fr", "Europe/Paris", Visibility.PUBLIC,
-                CommentPolicy.REGISTERED, null, BlogSettings.DEFAULT_POSTS_PER_PAGE, "never", false, now, now);
+                CommentPolicy.REGISTERED, null, BlogSettings.DEFAULT_POSTS_PER_PAGE, "never", false, now, now, 0);
         Blog blog = BlogSettings.apply(blank, all, now);
         return jdbi.inTransaction(h -> {
             if (blogs.byName(h, checkedName).isPresent()) {

@@ -38,7 +38,8 @@ public final class BlogSettings {
             d.set(change.getKey(), change.getValue() == null ? "" : change.getValue().strip());
         }
         return new Blog(blog.id(), blog.name(), d.title, d.description, d.language, d.timeZone, d.visibility,
-                d.commentPolicy, d.host, d.postsPerPage, d.moderation, d.hidden, blog.createdAt(), now);
+                d.commentPolicy, d.host, d.postsPerPage, d.moderation, d.hidden, blog.createdAt(), now,
+                blog.contentVersion());
     }
 
     /** The settings being changed, one checked value at a time. */

@@ -8,7 +8,8 @@ import org.jdbi.v3.core.Handle;
 public final class BlogStore {
 
     private static final String COLUMNS = "b.id, b.name, b.title, b.description, b.language, b.time_zone, "
-            + "b.visibility, b.comment_policy, b.host, b.posts_per_page, b.moderation, b.hidden_from_engines, b.created_at, b.updated_at";
+            + "b.visibility, b.comment_policy, b.host, b.posts_per_page, b.moderation, b.hidden_from_engines, b.created_at, b.updated_at, "
+            + "b.content_version";
 
     public long insert(Handle h, Blog b) {
         return h.createQuery("""
@@ -26,7 +27,7 @@ public final class BlogStore {
                         UPDATE blog SET title = :title, description = :description, language = :language,
                           time_zone = :timeZone, visibility = :visibility, comment_policy = :commentPolicy,
                           host = :host, posts_per_page = :postsPerPage, moderation = :moderation,
-                          hidden_from_engines = :hiddenFromEngines,
+                          hidden_from_engines = :hiddenFromEngines, content_version = content_version + 1,
                           updated_at = :updatedAt
                         WHERE id = :id""")
                 .bindMethods(b).execute();
@@ -34,6 +35,12 @@ public final class BlogStore {
 
     public void delete(Handle h, long id) {
         h.createUpdate("DELETE FROM blog WHERE id = :id").bind("id", id).execute();
+    }
+
+    /** Marks the blog's public pages as changed (see V7__content_version.sql). */
+    public static void touch(Handle h, long blogId) {
+        h.createUpdate("UPDATE blog SET content_version = content_version + 1 WHERE id = :id").bind("id", blogId)
+                .execute();
     }
 
     /** Records in the change log that the blog and all its posts are gone (search indexes follow it). */

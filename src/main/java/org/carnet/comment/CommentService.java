@@ -15,6 +15,7 @@ import org.carnet.account.Viewer;
 import org.carnet.blog.Access;
 import org.carnet.blog.Action;
 import org.carnet.blog.Blog;
+import org.carnet.blog.BlogStore;
 import org.carnet.blog.Member;
 import org.carnet.blog.MemberStore;
 import org.carnet.blog.Role;
@@ -164,6 +165,7 @@ public final class CommentService {
             if (role == null) {
                 limits.hit(h, addressBucket, ADDRESS_WINDOW, now);
             }
+            BlogStore.touch(h, blog.id());
             notifyFor(h, blog, post, commentId, status, viewer, now);
             return commentId;
         });
@@ -183,7 +185,10 @@ public final class CommentService {
             return;
         }
         Instant now = clock.instant();
-        jdbi.useTransaction(h -> remove(h, c, own ? "AUTHOR" : "ADMIN", now));
+        jdbi.useTransaction(h -> {
+            remove(h, c, own ? "AUTHOR" : "ADMIN", now);
+            BlogStore.touch(h, blog.id());
+        });
     }
 
     /** Approves, marks as spam or deletes comments from the moderation queue: all or none. */
@@ -207,6 +212,7 @@ public final class CommentService {
                     case DELETE -> remove(h, c, "ADMIN", now);
                 }
             }
+            BlogStore.touch(h, blog.id());
             return ids.size();
         });
     }
@@ -290,7 +296,17 @@ public final class CommentService {
     }
 
     private static String formId(Post post) {
-        return "comment:" + post.id();
+        return formId(post.id());
+    }
+
+    /** The id under which the comment form of a post signs its timestamp. */
+    public static String formId(long postId) {
+        return "comment:" + postId;
+    }
+
+    /** A fresh signed timestamp for a form (a cached page gets one per visitor). */
+    public String freshFormToken(String formId) {
+        return timer.get().issue(formId);
     }
 
     private static String anonymousName(String name) {

@@ -162,6 +162,12 @@ public final class BlogReader {
         return jdbi.withHandle(h -> posts.neighbour(h, post, now, older));
     }
 
+    /** When a scheduled post of the blog next becomes visible, if one is waiting. */
+    public Optional<Instant> nextScheduled(Blog blog) {
+        Instant now = clock.instant();
+        return jdbi.withHandle(h -> posts.nextScheduled(h, blog.id(), now));
+    }
+
     /** Every visible post and page (at most the 50,000 URLs a sitemap may hold). */
     public List<PostStore.SitemapEntry> sitemap(Blog blog) {
         Instant now = clock.instant();

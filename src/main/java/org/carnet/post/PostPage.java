@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import org.carnet.blog.Blog;
 import org.carnet.comment.CommentForm;
 import org.carnet.comment.CommentService;
+import org.carnet.web.PageCache;
 import org.carnet.web.Pages;
 import org.carnet.web.Web;
 
@@ -11,7 +12,7 @@ import org.carnet.web.Web;
 public final class PostPage {
 
     /** The cookie that lets an anonymous commenter see their own comment while it awaits moderation. */
-    public static final String VISITOR_COOKIE = "carnet_visitor";
+    public static final String VISITOR_COOKIE = PageCache.VISITOR_COOKIE;
 
     private final BlogReader reader;
     private final CommentService comments;
@@ -25,14 +26,18 @@ public final class PostPage {
 
     public void render(Context ctx, Blog blog, BlogReader.Entry entry, CommentForm form) {
         Post post = entry.post();
+        CommentService.Block block = post.isPage() ? null
+                : comments.block(Web.viewer(ctx), blog, post, ctx.cookie(VISITOR_COOKIE));
+        if (block != null && block.mayComment()) {
+            PageCache.formIn(ctx, CommentService.formId(post.id()), block.formToken());
+        }
         pages.render(ctx, "post/post.jte", Pages.params("p", pages.blogPage(ctx, blog, post.title())
                         .withMeta(PostMeta.forPost(ctx, blog, post)),
                 "entry", entry, "dates", new PostDates(blog),
                 "older", post.isPage() ? null : reader.neighbour(post, true).orElse(null),
                 "newer", post.isPage() ? null : reader.neighbour(post, false).orElse(null),
                 "sidebar", reader.sidebar(blog), "preview", false,
-                "comments", post.isPage() ? null
-                        : comments.block(Web.viewer(ctx), blog, post, ctx.cookie(VISITOR_COOKIE)),
+                "comments", block,
                 "form", form));
     }
 }

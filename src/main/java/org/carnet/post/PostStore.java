@@ -133,6 +133,7 @@ public final class PostStore {
     public void logChange(Handle h, long blogId, Long postId, Instant now) {
         h.createUpdate("INSERT INTO post_change (blog_id, post_id, changed_at) VALUES (:blog, :post, :now)")
                 .bind("blog", blogId).bind("post", postId).bind("now", now).execute();
+        org.carnet.blog.BlogStore.touch(h, blogId);
     }
 
     // --- labels ---
@@ -277,6 +278,13 @@ public final class PostStore {
         return h.createQuery("SELECT " + COLUMNS + FROM + "WHERE p.blog_id = :blog AND p.kind = 'PAGE' AND" + VISIBLE
                         + " ORDER BY p.title")
                 .bind("blog", blogId).bind("now", now).mapTo(Post.class).list();
+    }
+
+    /** When the next scheduled post of a blog becomes visible (pages rendered before then expire then). */
+    public Optional<Instant> nextScheduled(Handle h, long blogId, Instant now) {
+        return h.createQuery("SELECT MIN(published_at) FROM post WHERE blog_id = :blog AND status = 'SCHEDULED' "
+                        + "AND published_at > :now").bind("blog", blogId).bind("now", now)
+                .mapTo(Instant.class).findOne();
     }
 
     /** Path and last change of every visible post and page (what a sitemap lists), newest first. */

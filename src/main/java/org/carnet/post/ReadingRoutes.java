@@ -18,6 +18,7 @@ import org.carnet.comment.CommentService;
 import org.carnet.core.Problem;
 import org.carnet.search.SearchSync;
 import org.carnet.web.Forms;
+import org.carnet.web.PageCache;
 import org.carnet.web.Pages;
 import org.carnet.web.Web;
 
@@ -38,10 +39,12 @@ public final class ReadingRoutes {
     private final PostPage postPage;
     private final Pages pages;
     private final SearchSync search;
+    private final PageCache cache;
 
     public ReadingRoutes(BlogService blogs, BlogReader reader, AccountService accounts, CommentService comments,
-                         PostPage postPage, Pages pages, SearchSync search) {
+                         PostPage postPage, Pages pages, SearchSync search, PageCache cache) {
         this.search = search;
+        this.cache = cache;
         this.blogs = blogs;
         this.reader = reader;
         this.accounts = accounts;
@@ -51,15 +54,27 @@ public final class ReadingRoutes {
     }
 
     public void register(RoutesConfig r) {
-        r.get("/{blog}", this::home);
+        r.get("/{blog}", cached(this::home));
         r.get("/{blog}/search", this::older);
-        r.get("/{blog}/search/label/{label}", this::label);
-        r.get("/{blog}/p/{file}", this::page);
-        r.get("/{blog}/author/{id}", this::author);
-        r.get("/{blog}/{year}", this::year);
-        r.get("/{blog}/{year}/{month}", this::month);
-        r.get("/{blog}/{year}/{month}/{file}", this::post);
+        r.get("/{blog}/search/label/{label}", cached(this::label));
+        r.get("/{blog}/p/{file}", cached(this::page));
+        r.get("/{blog}/author/{id}", cached(this::author));
+        r.get("/{blog}/{year}", cached(this::year));
+        r.get("/{blog}/{year}/{month}", cached(this::month));
+        r.get("/{blog}/{year}/{month}/{file}", cached(this::post));
         r.get("/{blog}/<rest>", this::elsewhere);
+    }
+
+    /** A page of a blog that signed-out readers may get from the page cache (see web/PageCache). */
+    private io.javalin.http.Handler cached(io.javalin.http.Handler page) {
+        return ctx -> {
+            Blog blog = blog(ctx);
+            if (cache.serve(ctx, blog)) {
+                return;
+            }
+            page.handle(ctx);
+            cache.keep(ctx, blog);
+        };
     }
 
     /** The blog of the request, if the viewer may read it; its errors then speak its language. */

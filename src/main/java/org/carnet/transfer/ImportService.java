@@ -79,6 +79,7 @@ public final class ImportService {
             Run run = new Run(h, blog, progress);
             file.readInto(run.postsPass());
             run.rewriteLinks();
+            BlogStore.touch(h, blog.id());
             file.readInto(run.commentsPass());
             run.linkThreads();
             if (create && run.imported != null) {
@@ -100,7 +101,7 @@ public final class ImportService {
         }
         Instant now = clock.instant();
         Blog blank = new Blog(0, checked, checked, "", "fr", "Europe/Paris", Visibility.PUBLIC,
-                CommentPolicy.REGISTERED, null, BlogSettings.DEFAULT_POSTS_PER_PAGE, "never", false, now, now);
+                CommentPolicy.REGISTERED, null, BlogSettings.DEFAULT_POSTS_PER_PAGE, "never", false, now, now, 0);
         long id = blogs.insert(h, blank);
         members.insert(h, id, ownerId, Role.ADMIN, now);
         return blogs.byId(h, id).orElseThrow();

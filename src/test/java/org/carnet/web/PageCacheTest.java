@@ -1,0 +1,152 @@
+package org.carnet.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import org.carnet.account.User;
+import org.carnet.account.Viewer;
+import org.carnet.blog.Blog;
+import org.carnet.comment.CommentService;
+import org.carnet.post.BodyFormat;
+import org.carnet.post.Post;
+import org.carnet.post.PostInput;
+import org.carnet.post.PostService;
+import org.carnet.testkit.CarnetExtension;
+import org.carnet.testkit.WebClient;
+import org.carnet.testkit.WebClient.Response;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The anonymous page cache never serves stale content: after each kind of write the very next signed-out request
+ * shows it; visitors' own tokens are never shared; private blogs and signed-in pages never enter it.
+ */
+class PageCacheTest {
+
+    @RegisterExtension
+    static final CarnetExtension carnet = CarnetExtension.sqlite();
+
+    private static final String PW = "mot de passe du cache";
+    private static User owner;
+    private static Blog blog;
+
+    @BeforeAll
+    static void anOpenBlog() {
+        owner = carnet.user("owner@pagecache.test", "Owner", PW);
+        blog = carnet.blog(owner, "cache-ouvert", "comment-policy", "anyone", "language", "en");
+    }
+
+    @BeforeEach
+    void restTheCommentLimit() {
+        carnet.clock().advance(CommentService.ADDRESS_WINDOW);
+    }
+
+    private static String publish(String title, String html) {
+        long id = carnet.services().posts.create(Viewer.of(owner), blog, new PostInput(Post.Kind.POST, title,
+                BodyFormat.HTML, html, "", "", "", ""), PostService.Intent.PUBLISH);
+        return "/cache-ouvert" + carnet.services().posts.requireEditable(Viewer.of(owner), blog, id).path();
+    }
+
+    private static Response twice(String path) {
+        carnet.client().get(path);
+        Response second = carnet.client().get(path);
+        assertThat(second.header(PageCache.HEADER)).as(path).isEqualTo("hit");
+        return second;
+    }
+
+    @Test
+    void everyKindOfWriteShowsOnTheVeryNextRequest() {
+        String post = publish("First version", "<p>Original text.</p>");
+        twice("/cache-ouvert/");
+        twice(post);
+
+        // A new post.
+        publish("Brand new post", "<p>New.</p>");
+        assertThat(carnet.client().get("/cache-ouvert/").text()).contains("Brand new post");
+        // An edit.
+        Post p = carnet.services().reader.atPath(blog, post.substring("/cache-ouvert".length())).orElseThrow().post();
+        carnet.services().posts.update(Viewer.of(owner), blog, p.id(), new PostInput(Post.Kind.POST, "Second version",
+                BodyFormat.HTML, "<p>Edited text.</p>", "", "", p.slug(), ""), PostService.Intent.PUBLISH);
+        twice(post);
+        // A comment, by a signed-in reader through the form.
+        WebClient reader = carnet.signedIn("reader@pagecache.test", PW);
+        Response page = reader.get(post);
+        carnet.clock().advance(Duration.ofSeconds(5));
+        assertThat(reader.submit(page, "form#comment-form", Map.of("body", "A fresh comment")).status())
+                .isEqualTo(303);
+        Response after = carnet.client().get(post);
+        assertThat(after.text()).contains("A fresh comment").contains("1 comment:").contains("Second version");
+        // A settings change.
+        twice(post);
+        carnet.services().blogs.changeSettings(blog, Map.of("title", "Renamed blog"));
+        blog = carnet.services().blogs.require("cache-ouvert");
+        assertThat(carnet.client().get(post).doc().selectFirst(".blog-title").text()).isEqualTo("Renamed blog");
+        // A display name change.
+        twice(post);
+        carnet.services().accounts.updateProfile(Viewer.of(owner), "Owner Renamed", "", null);
+        assertThat(carnet.client().get(post).text()).contains("Owner Renamed");
+        // A deletion.
+        twice(post);
+        carnet.services().posts.delete(Viewer.of(owner), blog, java.util.List.of(p.id()));
+        assertThat(carnet.client().get(post).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aScheduledPostAppearsAtItsTimeThoughTheHomePageIsCached() {
+        var at = carnet.clock().instant().atZone(ZoneId.of(blog.timeZone())).plusHours(1).withSecond(0).withNano(0);
+        carnet.services().posts.create(Viewer.of(owner), blog, new PostInput(Post.Kind.POST, "Scheduled one",
+                BodyFormat.HTML, "<p>Later.</p>", "", "", "", at.toLocalDateTime().format(
+                        DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm"))), PostService.Intent.PUBLISH);
+        assertThat(twice("/cache-ouvert/").text()).doesNotContain("Scheduled one");
+        carnet.clock().advance(Duration.ofHours(1).plusMinutes(1));
+        try {
+            assertThat(carnet.client().get("/cache-ouvert/").text()).contains("Scheduled one");
+        } finally {
+            carnet.clock().advance(Duration.ofHours(-1).minusMinutes(1));
+        }
+    }
+
+    @Test
+    void eachVisitorGetsTheirOwnTokensFromACachedPage() {
+        String post = publish("Open for comments", "<p>Say something.</p>");
+        WebClient first = carnet.client();
+        first.get(post);
+        WebClient second = carnet.client();
+        Response cached = second.get(post);
+        assertThat(cached.header(PageCache.HEADER)).isEqualTo("hit");
+        String token = cached.doc().selectFirst("form#comment-form input[name=_csrf]").attr("value");
+        assertThat(token).isEqualTo(second.csrfToken("/account/signin")).isNotEqualTo(first.csrfToken(post));
+        assertThat(cached.body()).doesNotContain("\u0000");
+        carnet.clock().advance(Duration.ofSeconds(5));
+        Response sent = second.submit(cached, "form#comment-form", Map.of("name", "Second", "body", "From cache"));
+        assertThat(sent.status()).isEqualTo(303);
+        long live = carnet.services().db.jdbi().withHandle(h -> h.createQuery(
+                "SELECT COUNT(*) FROM comment WHERE body_text = 'From cache' AND status = 'LIVE'")
+                .mapTo(Long.class).one());
+        assertThat(live).isEqualTo(1);
+    }
+
+    @Test
+    void privateBlogsAndSignedInPagesNeverEnterTheCache() {
+        Blog secret = carnet.blog(owner, "cache-prive", "visibility", "private");
+        carnet.services().posts.create(Viewer.of(owner), secret, new PostInput(Post.Kind.POST, "Members only",
+                BodyFormat.HTML, "<p>Secret.</p>", "", "", "", ""), PostService.Intent.PUBLISH);
+        WebClient member = carnet.signedIn("owner@pagecache.test", PW);
+        for (int i = 0; i < 2; i++) {
+            Response r = member.get("/cache-prive/");
+            assertThat(r.text()).contains("Members only");
+            assertThat(r.header(PageCache.HEADER)).isNull();
+        }
+        Response stranger = carnet.client().get("/cache-prive/");
+        assertThat(stranger.status()).isEqualTo(303);
+        assertThat(stranger.body()).doesNotContain("Members only");
+        WebClient signedIn = carnet.signedIn("other@pagecache.test", PW);
+        assertThat(signedIn.get("/cache-ouvert/").header(PageCache.HEADER)).isNull();
+        assertThat(signedIn.get("/cache-ouvert/").text()).contains("other");
+    }
+}
