@@ -101,7 +101,11 @@ public final class BlogService {
 
     /** The blog a viewer is allowed to read, or the reason they are not. */
     public Blog requireReadable(Viewer viewer, String name) {
-        Blog blog = require(name);
+        return requireReadable(viewer, require(name));
+    }
+
+    /** The blog, if the viewer may read it (else sign in, or 403). */
+    public Blog requireReadable(Viewer viewer, Blog blog) {
         access.require(viewer, blog, Action.READ);
         return blog;
     }

@@ -72,20 +72,29 @@ public final class ReadingRoutes {
             if (cache.serve(ctx, blog)) {
                 return;
             }
+            ctx.attribute(BLOG, blog);
             page.handle(ctx);
             cache.keep(ctx, blog);
         };
     }
 
     /** The blog of the request, if the viewer may read it; its errors then speak its language. */
+    /** The blog this request already looked up (a cache miss goes on to render the page with it). */
+    private static final String BLOG = "carnet.readingBlog";
+
     public Blog blog(Context ctx) {
+        Blog known = ctx.attribute(BLOG);
+        if (known != null) {
+            return known;
+        }
         String name = ctx.pathParam("blog");
         if (BlogName.RESERVED.contains(name)) {
             // /account/nowhere is not a blog named "account": just a page that does not exist.
             throw Problem.notFound("error.404.text");
         }
-        blogs.find(name).ifPresent(b -> Web.useBlogLanguage(ctx, b.language()));
-        return blogs.requireReadable(Web.viewer(ctx), name);
+        Blog blog = blogs.require(name);
+        Web.useBlogLanguage(ctx, blog.language());
+        return blogs.requireReadable(Web.viewer(ctx), blog);
     }
 
     private void home(Context ctx) {
