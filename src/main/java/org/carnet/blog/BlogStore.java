@@ -37,6 +37,15 @@ public final class BlogStore {
         h.createUpdate("DELETE FROM blog WHERE id = :id").bind("id", id).execute();
     }
 
+    /**
+     * Holds the blog's row until the transaction ends: membership changes of one blog then happen one after the
+     * other (PostgreSQL locks the row; SQLite runs one writing transaction at a time anyway), so two admins
+     * demoting each other at the same instant cannot leave the blog without one.
+     */
+    public void lock(Handle h, long blogId) {
+        h.createUpdate("UPDATE blog SET updated_at = updated_at WHERE id = :id").bind("id", blogId).execute();
+    }
+
     /** Marks the blog's public pages as changed (see V7__content_version.sql). */
     public static void touch(Handle h, long blogId) {
         h.createUpdate("UPDATE blog SET content_version = content_version + 1 WHERE id = :id").bind("id", blogId)

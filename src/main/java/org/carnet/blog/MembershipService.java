@@ -102,6 +102,7 @@ public final class MembershipService {
     /** Adds a member or changes their role directly (the CLI). The last admin cannot be demoted. */
     public void setRole(Blog blog, long userId, Role role) {
         jdbi.useTransaction(h -> {
+            blogs.lock(h, blog.id());
             Role current = members.role(h, blog.id(), userId).orElse(null);
             if (current == null) {
                 members.insert(h, blog.id(), userId, role, clock.instant());
@@ -129,6 +130,7 @@ public final class MembershipService {
 
     private void removeMember(Blog blog, long userId, String lastAdminKey) {
         jdbi.useTransaction(h -> {
+            blogs.lock(h, blog.id());
             Role current = members.role(h, blog.id(), userId)
                     .orElseThrow(() -> Problem.notFound("member.notFound"));
             if (current == Role.ADMIN && members.countAdmins(h, blog.id()) <= 1) {

@@ -77,4 +77,44 @@ class PostgresFlowTest {
                 .contains("Asie centrale");
         assertThat(carnet.client().get("/importe/sitemap.xml").body()).contains("kazakhstan-les-lecons-dune-crise");
     }
+
+    @Test
+    void twoAdminsDemotingEachOtherAtOnceLeaveOneAdmin() throws Exception {
+        org.carnet.account.User a = carnet.user("a@race.test", "A", PW);
+        org.carnet.account.User b = carnet.user("b@race.test", "B", PW);
+        org.carnet.blog.Blog blog = carnet.blog(a, "course");
+        carnet.services().memberships.setRole(blog, b.id(), Role.ADMIN);
+        for (int round = 0; round < 5; round++) {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            var first = pool.submit(() -> {
+                start.await();
+                carnet.services().memberships.changeRole(org.carnet.account.Viewer.of(a), blog, b.id(), Role.AUTHOR);
+                return null;
+            });
+            var second = pool.submit(() -> {
+                start.await();
+                carnet.services().memberships.changeRole(org.carnet.account.Viewer.of(b), blog, a.id(), Role.AUTHOR);
+                return null;
+            });
+            start.countDown();
+            int refused = 0;
+            for (var f : java.util.List.of(first, second)) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    refused++;
+                }
+            }
+            pool.shutdown();
+            long admins = carnet.services().db.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT COUNT(*) FROM blog_member WHERE blog_id = :b AND role = 'ADMIN'").bind("b", blog.id())
+                    .mapTo(Long.class).one());
+            assertThat(admins).as("round " + round).isEqualTo(1);
+            assertThat(refused).as("round " + round).isEqualTo(1);
+            // Both admins again for the next round.
+            carnet.services().memberships.setRole(blog, a.id(), Role.ADMIN);
+            carnet.services().memberships.setRole(blog, b.id(), Role.ADMIN);
+        }
+    }
 }
