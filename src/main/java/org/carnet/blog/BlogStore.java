@@ -54,8 +54,7 @@ public final class BlogStore {
 
     /** Records in the change log that the blog and all its posts are gone (search indexes follow it). */
     public void logDeleted(Handle h, long blogId, java.time.Instant now) {
-        h.createUpdate("INSERT INTO post_change (blog_id, post_id, changed_at) VALUES (:blog, NULL, :now)")
-                .bind("blog", blogId).bind("now", now).execute();
+        org.carnet.store.ChangeLog.record(h, blogId, null, now);
     }
 
     public Optional<Blog> byName(Handle h, String name) {

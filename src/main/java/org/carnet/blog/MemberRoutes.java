@@ -3,7 +3,6 @@ package org.carnet.blog;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.util.Locale;
 import org.carnet.account.AccountRoutes;
 import org.carnet.core.Problem;
 import org.carnet.web.Forms;
@@ -54,7 +53,7 @@ public final class MemberRoutes {
     private void invite(Context ctx) {
         Blog blog = adminBlog(ctx);
         Forms.submit(ctx, () -> {
-            Role role = role(Forms.field(ctx, "role"));
+            Role role = Role.parse(Forms.field(ctx, "role"));
             var created = memberships.invite(Web.viewer(ctx), blog, role);
             showMembers(ctx, blog, created, null);
         }, error -> showMembers(ctx, blog, null, error));
@@ -63,7 +62,7 @@ public final class MemberRoutes {
     private void changeRole(Context ctx) {
         Blog blog = adminBlog(ctx);
         Forms.submit(ctx, () -> {
-            memberships.changeRole(Web.viewer(ctx), blog, userId(ctx), role(Forms.field(ctx, "role")));
+            memberships.changeRole(Web.viewer(ctx), blog, userId(ctx), Role.parse(Forms.field(ctx, "role")));
             ctx.redirect(Pages.blogBase(ctx, blog) + "/admin/members", HttpStatus.SEE_OTHER);
         }, error -> showMembers(ctx, blog, null, error));
     }
@@ -105,14 +104,6 @@ public final class MemberRoutes {
     private String invitationUrl(Context ctx, String token) {
         String base = baseUrl != null ? baseUrl : ctx.scheme() + "://" + ctx.host();
         return base + "/account/invitations/" + token;
-    }
-
-    static Role role(String value) {
-        try {
-            return Role.valueOf(value.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw Problem.invalid("member.role.invalid", value);
-        }
     }
 
     private static long userId(Context ctx) {

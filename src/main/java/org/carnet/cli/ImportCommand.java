@@ -1,10 +1,6 @@
 package org.carnet.cli;
 
-import java.io.BufferedInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.carnet.account.User;
@@ -15,7 +11,6 @@ import org.carnet.transfer.ExportFile;
 import org.carnet.transfer.ImportFormatException;
 import org.carnet.transfer.ImportProgress;
 import org.carnet.transfer.ImportSummary;
-import org.carnet.transfer.WxrReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -84,7 +79,7 @@ public final class ImportCommand {
             } catch (ImportFormatException e) {
                 throw Problem.invalid("import.refused", e.entry(), e.getMessage());
             }
-            return sink -> BloggerReader.readFile(file, sink);
+            return ExportFile.open("blogger", file);
         }
     }
 
@@ -92,13 +87,7 @@ public final class ImportCommand {
     static final class WordPress extends ImportInto {
         @Override
         ExportFile open(Path file) {
-            return sink -> {
-                try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-                    WxrReader.read(in, sink);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            };
+            return ExportFile.open("wordpress", file);
         }
     }
 }

@@ -31,12 +31,7 @@ public final class MemberCommand {
             Blog blog = services.blogs.require(blogName);
             User user = services.accounts.byEmail(email)
                     .orElseThrow(() -> Problem.notFound("account.notFound", email));
-            Role r;
-            try {
-                r = Role.valueOf(role.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw Problem.invalid("member.role.invalid", role);
-            }
+            Role r = Role.parse(role);
             services.memberships.setRole(blog, user.id(), r);
             out.println(user.email() + " is " + r.name().toLowerCase(Locale.ROOT) + " of " + blog.name());
         }

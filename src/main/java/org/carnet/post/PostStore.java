@@ -131,8 +131,7 @@ public final class PostStore {
      * transaction as the change: every node's search index catches up from this log.
      */
     public void logChange(Handle h, long blogId, Long postId, Instant now) {
-        h.createUpdate("INSERT INTO post_change (blog_id, post_id, changed_at) VALUES (:blog, :post, :now)")
-                .bind("blog", blogId).bind("post", postId).bind("now", now).execute();
+        org.carnet.store.ChangeLog.record(h, blogId, postId, now);
         org.carnet.blog.BlogStore.touch(h, blogId);
     }
 

@@ -8,4 +8,21 @@ package org.carnet.transfer;
 public interface ExportFile {
 
     void readInto(ImportSink sink);
+
+    /** The export at file, read as format says: "blogger" (any of Blogger's three kinds) or "wordpress". */
+    static ExportFile open(String format, java.nio.file.Path file) {
+        if (format.equals("blogger")) {
+            return sink -> BloggerReader.readFile(file, sink);
+        }
+        if (format.equals("wordpress")) {
+            return sink -> {
+                try (java.io.InputStream in = new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(file))) {
+                    WxrReader.read(in, sink);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            };
+        }
+        throw org.carnet.core.Problem.invalid("import.format.invalid");
+    }
 }

@@ -59,8 +59,7 @@ public final class ImportStore {
 
     /** Tells every node's search index that this post appeared (see PostStore.logChange). */
     public void logChange(Handle h, long blogId, long postId, Instant now) {
-        h.createUpdate("INSERT INTO post_change (blog_id, post_id, changed_at) VALUES (:blog, :post, :now)")
-                .bind("blog", blogId).bind("post", postId).bind("now", now).execute();
+        org.carnet.store.ChangeLog.record(h, blogId, postId, now);
     }
 
     public void addLabel(Handle h, long blogId, long postId, String label) {

@@ -4,7 +4,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.UploadedFile;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -80,14 +79,7 @@ public final class TransferRoutes {
                 throw Problem.invalid("import.format.invalid");
             }
             Path saved = save(file);
-            ExportFile exportFile = format.equals("blogger") ? sink -> BloggerReader.readFile(saved, sink)
-                    : sink -> {
-                        try (InputStream in = new BufferedInputStream(Files.newInputStream(saved))) {
-                            WxrReader.read(in, sink);
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    };
+            ExportFile exportFile = ExportFile.open(format, saved);
             String job = jobs.start(blog.name(), exportFile, () -> {
                 try {
                     Files.deleteIfExists(saved);
