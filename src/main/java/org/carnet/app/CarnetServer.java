@@ -11,9 +11,7 @@ import jakarta.servlet.DispatcherType;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import java.util.function.Consumer;
 import org.carnet.account.AccountRoutes;
 import org.carnet.blog.BlogRoutes;
@@ -27,6 +25,8 @@ import org.carnet.notify.SmtpMailer;
 import org.carnet.post.PostAdminRoutes;
 import org.carnet.post.PostPage;
 import org.carnet.search.SearchSync;
+import org.carnet.store.ChangeListener;
+import org.carnet.store.JobLeases;
 import org.carnet.seo.SeoRoutes;
 import org.carnet.transfer.BloggerExport;
 import org.carnet.transfer.ExportStore;
@@ -54,20 +54,19 @@ public final class CarnetServer implements AutoCloseable {
 
     private final Services services;
     private final Javalin app;
-    private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "carnet-housekeeping");
-        t.setDaemon(true);
-        return t;
-    });
-
     private final ImportJobs imports;
     private final SearchSync search;
+    private final Jobs jobs;
+    private final ChangeListener listener;
 
-    private CarnetServer(Services services, Javalin app, ImportJobs imports, SearchSync search) {
+    private CarnetServer(Services services, Javalin app, ImportJobs imports, SearchSync search, Jobs jobs,
+                         ChangeListener listener) {
         this.services = services;
         this.app = app;
         this.imports = imports;
         this.search = search;
+        this.jobs = jobs;
+        this.listener = listener;
     }
 
     public static CarnetServer start(Config config, Services services) {
@@ -85,7 +84,9 @@ public final class CarnetServer implements AutoCloseable {
                 config.baseUrl() == null ? null : java.net.URI.create(config.baseUrl()).getHost());
 
         ResourceHandler statics = new JettyResourceHandler();
-        ImportJobs imports = new ImportJobs(services.imports);
+        String node = nodeName(config.port());
+        ImportJobs imports = new ImportJobs(services.imports, services.db.jdbi(), node,
+                services.db.dialect() == org.carnet.store.Dialect.POSTGRESQL, services.clock);
         SearchSync search = SearchSync.open(config.dataDir().resolve("index"), services.db.jdbi(), services.clock);
         services.changes.subscribe(search::catchUp);
         Path uploads = config.dataDir().resolve("imports");
@@ -164,19 +165,39 @@ public final class CarnetServer implements AutoCloseable {
             }
         });
         app.start(config.port());
-        CarnetServer server = new CarnetServer(services, app, imports, search);
-        server.housekeeping.scheduleWithFixedDelay(server::sweepExpiredSessions, 1, 60, TimeUnit.MINUTES);
+        // What other nodes and the CLI change reaches this node at once on PostgreSQL (LISTEN/NOTIFY); the
+        // change log and each blog's content version keep it right even when a notification is missed.
+        ChangeListener listener = ChangeListener.start(config.jdbcUrl(), () -> {
+            services.changes.changed();
+            hostFilter.forget();
+        });
+        Jobs jobs = new Jobs(new JobLeases(services.db.jdbi(), node, services.clock));
+        CarnetServer server = new CarnetServer(services, app, imports, search, jobs, listener);
+        jobs.shared("sweep-sessions", Duration.ofMinutes(1), Duration.ofMinutes(60), server::sweepExpiredSessions);
         // Readers see a scheduled post from its time on whatever this job does; the job records the change.
-        server.housekeeping.scheduleWithFixedDelay(server::publishDuePosts, 5, 5, TimeUnit.SECONDS);
-        // Changes made by other nodes or by the CLI reach this node's index through the database's change log.
-        server.housekeeping.scheduleWithFixedDelay(server::catchUpSearch, 2, 2, TimeUnit.SECONDS);
+        jobs.shared("publish-scheduled", Duration.ofSeconds(5), Duration.ofSeconds(5), server::publishDuePosts);
+        // Every node keeps its own index: it catches up from the change log (a backstop for missed notifications).
+        jobs.local("search-catch-up", Duration.ofSeconds(2), Duration.ofSeconds(2), server::catchUpSearch);
         if (config.mail().configured()) {
             Mailer mailer = new SmtpMailer(config.mail());
             String base = config.baseUrl() != null ? config.baseUrl() : "http://localhost:" + server.port();
-            server.housekeeping.scheduleWithFixedDelay(() -> server.sendEmails(mailer, base), 5, 10,
-                    TimeUnit.SECONDS);
+            jobs.shared("send-emails", Duration.ofSeconds(5), Duration.ofSeconds(10),
+                    () -> server.sendEmails(mailer, base));
         }
         return server;
+    }
+
+    /** This node's name in job leases and import records: host, port and a random part per start. */
+    private static String nodeName(int port) {
+        String host = System.getenv("HOSTNAME");
+        if (host == null || host.isBlank()) {
+            try {
+                host = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.io.IOException e) {
+                host = "node";
+            }
+        }
+        return host + ":" + port + "/" + org.carnet.core.Tokens.random().substring(0, 6);
     }
 
     private void sweepExpiredSessions() {
@@ -217,7 +238,10 @@ public final class CarnetServer implements AutoCloseable {
 
     @Override
     public void close() {
-        housekeeping.shutdownNow();
+        jobs.close();
+        if (listener != null) {
+            listener.close();
+        }
         imports.close();
         app.stop();
         search.close();

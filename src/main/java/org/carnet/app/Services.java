@@ -64,7 +64,6 @@ public final class Services implements AutoCloseable {
         var postStore = new PostStore();
         this.posts = new PostService(jdbi, postStore, access, clock, changes);
         this.reader = new BlogReader(jdbi, postStore, clock);
-        changes.subscribe(reader::forgetSidebars);
         var notificationStore = new NotificationStore();
         this.notifications = new NotificationService(jdbi, notificationStore, clock);
         this.imports = new ImportService(jdbi, new ImportStore(), blogStore, memberStore, clock, changes);

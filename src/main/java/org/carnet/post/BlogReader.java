@@ -56,8 +56,9 @@ public final class BlogReader {
     private final PostStore posts;
     private final Clock clock;
     /**
-     * The sidebar counts every visible post of a blog: computed once and kept until a change (this node's writes
-     * empty it at once; other nodes' and scheduled publications within a few seconds).
+     * The sidebar counts every visible post of a blog: computed once per content version of the blog (which every
+     * write readers can see raises, on any node or from the CLI), and at most 5 seconds old so that a scheduled
+     * post's time is reflected too.
      */
     private final Cache<SidebarKey, Sidebar> sidebars = Caffeine.newBuilder()
             .maximumSize(1_000)
@@ -68,11 +69,6 @@ public final class BlogReader {
         this.jdbi = jdbi;
         this.posts = posts;
         this.clock = clock;
-    }
-
-    /** Forgets computed sidebars (called after every committed change). */
-    public void forgetSidebars() {
-        sidebars.invalidateAll();
     }
 
     /** The home page, or an older page of it (before = Blogger's updated-max). */
@@ -176,10 +172,11 @@ public final class BlogReader {
 
     public Sidebar sidebar(Blog blog) {
         // Keyed by the blog's time zone too: a new time zone regroups the archive at once.
-        return sidebars.get(new SidebarKey(blog.id(), blog.timeZone()), key -> computeSidebar(blog));
+        return sidebars.get(new SidebarKey(blog.id(), blog.contentVersion(), blog.timeZone()),
+                key -> computeSidebar(blog));
     }
 
-    private record SidebarKey(long blogId, String timeZone) {
+    private record SidebarKey(long blogId, long contentVersion, String timeZone) {
     }
 
     private Sidebar computeSidebar(Blog blog) {

@@ -12,6 +12,7 @@ import org.carnet.account.Viewer;
 import org.carnet.blog.Access;
 import org.carnet.blog.Action;
 import org.carnet.blog.Blog;
+import org.carnet.blog.BlogStore;
 import org.carnet.core.Changes;
 import org.carnet.core.Problem;
 import org.jdbi.v3.core.Handle;
@@ -59,8 +60,8 @@ public final class PostService {
             PostStore.Fields fields = fields(h, blog, input, c, null, intent, now, 0, comments);
             long id = posts.insert(h, blog.id(), viewer.userId(), fields, now);
             posts.setLabels(h, blog.id(), id, c.labels);
-            posts.logChange(h, blog.id(), id, now);
             saveRevision(h, id, viewer, fields, c.labels, now);
+            posts.logChange(h, blog.id(), id, now); // last: see ChangeLog
             return id;
         });
         changes.changed();
@@ -83,7 +84,6 @@ public final class PostService {
                     comments != null ? comments : old.commentSwitches());
             posts.update(h, postId, fields, now);
             posts.setLabels(h, blog.id(), postId, c.labels);
-            posts.logChange(h, blog.id(), postId, now);
             if (old.path() != null && fields.path() != null && !old.path().equals(fields.path())) {
                 posts.addRedirect(h, blog.id(), old.path(), postId);
             }
@@ -91,6 +91,7 @@ public final class PostService {
                 posts.removeRedirect(h, blog.id(), fields.path());
             }
             saveRevision(h, postId, viewer, fields, c.labels, now);
+            posts.logChange(h, blog.id(), postId, now); // last: see ChangeLog
         });
         changes.changed();
     }
@@ -193,8 +194,10 @@ public final class PostService {
         Instant now = clock.instant();
         int published = jdbi.inTransaction(h -> {
             List<long[]> due = posts.publishDue(h, now);
+            // Every blog row first (in id order), then the log: see PostStore.logChange and ChangeLog.
+            due.stream().mapToLong(d -> d[0]).distinct().sorted().forEach(blogId -> BlogStore.touch(h, blogId));
             for (long[] blogAndPost : due) {
-                posts.logChange(h, blogAndPost[0], blogAndPost[1], now);
+                org.carnet.store.ChangeLog.record(h, blogAndPost[0], blogAndPost[1], now);
             }
             return due.size();
         });

@@ -117,22 +117,22 @@ public final class PostStore {
     }
 
     /** Marks scheduled posts whose time has come as published; returns them as (blog id, post id). */
+    /** Marks every scheduled post whose time has come as published; returns (blog id, post id) of each. */
     public List<long[]> publishDue(Handle h, Instant now) {
-        List<long[]> due = h.createQuery("SELECT blog_id, id FROM post WHERE status = 'SCHEDULED' "
-                        + "AND published_at <= :now").bind("now", now)
+        // One statement: two nodes running it at once never both see the same post as theirs.
+        return h.createQuery("UPDATE post SET status = 'PUBLISHED' WHERE status = 'SCHEDULED' AND published_at <= :now "
+                        + "RETURNING blog_id, id").bind("now", now)
                 .map((rs, ctx) -> new long[] {rs.getLong("blog_id"), rs.getLong("id")}).list();
-        h.createUpdate("UPDATE post SET status = 'PUBLISHED' WHERE status = 'SCHEDULED' AND published_at <= :now")
-                .bind("now", now).execute();
-        return due;
     }
 
     /**
      * Records that what readers can find of a post changed (postId null: the whole blog, deleted), in the same
-     * transaction as the change: every node's search index catches up from this log.
+     * transaction as the change: every node's search index catches up from this log. The blog's row is locked
+     * (touched) before the log's lock is taken, always in that order, so two writers never wait on each other.
      */
     public void logChange(Handle h, long blogId, Long postId, Instant now) {
-        org.carnet.store.ChangeLog.record(h, blogId, postId, now);
         org.carnet.blog.BlogStore.touch(h, blogId);
+        org.carnet.store.ChangeLog.record(h, blogId, postId, now);
     }
 
     // --- labels ---

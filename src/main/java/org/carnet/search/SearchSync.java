@@ -30,7 +30,7 @@ public final class SearchSync implements AutoCloseable {
     private final SearchIndex index;
     private final Path appliedFile;
     private final Clock clock;
-    private long applied;
+    private volatile long applied;
 
     private SearchSync(Jdbi jdbi, SearchStore store, SearchIndex index, Path dir, Clock clock) {
         this.jdbi = jdbi;
@@ -98,8 +98,19 @@ public final class SearchSync implements AutoCloseable {
         return touched;
     }
 
-    /** Searches one blog (the caller has checked that the viewer may read it). */
+    /**
+     * Catches up first if the change log has grown past what this node applied: a search right after a write on
+     * another node (or from the CLI) finds it, notification or not. One indexed query when nothing is new.
+     */
+    public void catchUpIfBehind() {
+        if (jdbi.withHandle(store::lastSeq) > applied) {
+            catchUp();
+        }
+    }
+
+    /** Searches one blog, up to date with the change log (the caller has checked that the viewer may read it). */
     public Page search(long blogId, String language, String query, String label, int offset, int limit) {
+        catchUpIfBehind();
         return index.search(blogId, language, query, label, offset, limit);
     }
 

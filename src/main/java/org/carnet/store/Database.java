@@ -70,7 +70,8 @@ public final class Database implements AutoCloseable {
         try {
             Flyway.configure()
                     .dataSource(ds)
-                    .locations("classpath:db/migration")
+                    // Shared migrations, plus the few that only one dialect has (PostgreSQL's change notifications).
+                    .locations("classpath:db/migration", "classpath:db/" + dialect.name().toLowerCase(java.util.Locale.ROOT))
                     .placeholders(dialect.placeholders)
                     .load()
                     .migrate();

@@ -1,22 +1,39 @@
 package org.carnet.transfer;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.carnet.blog.Blog;
 import org.carnet.core.Problem;
 import org.carnet.core.Tokens;
+import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Imports started from the admin page run here, one at a time, beside the request that started them, so the
- * page can show their progress and then their summary. The state is kept on the node that runs the import
- * (the import itself is one database transaction, so another node never sees half of it).
+ * Imports started from the admin page run on the node that received the upload, one at a time, beside the
+ * request that started them. Their progress and outcome are kept in the database (import_job), so the status
+ * page shows them on whichever node a load balancer sends its refreshes to. The import itself is one database
+ * transaction: if its node dies, nothing of it was written, and the status page says so once the node's
+ * heartbeat has stopped for {@link #ABANDONED_AFTER}.
  */
 public final class ImportJobs implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ImportJobs.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** How often a running import writes its progress and heartbeat (only where that does not wait on it). */
+    static final Duration BEAT = Duration.ofSeconds(2);
+    /** A running import whose node has been silent this long is reported as interrupted. */
+    static final Duration ABANDONED_AFTER = Duration.ofSeconds(30);
 
     /** What the status page shows. error is a message key with its arguments, or null. */
     public record State(String blogName, boolean done, int entries, int posts, int comments, ImportSummary summary,
@@ -24,55 +41,126 @@ public final class ImportJobs implements AutoCloseable {
     }
 
     private final ImportService imports;
-    private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "carnet-import");
-        t.setDaemon(true);
-        return t;
-    });
-    /** Finished imports are shown for an hour, then forgotten. */
-    private final Map<String, State> jobs = com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
-            .expireAfterWrite(java.time.Duration.ofHours(1)).maximumSize(1_000)
-            .<String, State>build().asMap();
+    private final Jdbi jdbi;
+    private final ImportJobStore store = new ImportJobStore();
+    private final String node;
+    private final Clock clock;
+    /**
+     * Whether another connection may write while an import's transaction is open: yes on PostgreSQL; on SQLite
+     * the import holds the only write lock, so progress stays in this node's memory (a single-node database).
+     */
+    private final boolean progressInDatabase;
+    /** Imports running on this node: their latest progress, for this node's status page and the heartbeat. */
+    private final Map<String, State> running = new ConcurrentHashMap<>();
+    private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> daemon(r, "carnet-import"));
+    private final ScheduledExecutorService beat = Executors.newSingleThreadScheduledExecutor(
+            r -> daemon(r, "carnet-import-beat"));
 
-    public ImportJobs(ImportService imports) {
+    public ImportJobs(ImportService imports, Jdbi jdbi, String node, boolean progressInDatabase, Clock clock) {
         this.imports = imports;
+        this.jdbi = jdbi;
+        this.node = node;
+        this.progressInDatabase = progressInDatabase;
+        this.clock = clock;
+        if (progressInDatabase) {
+            beat.scheduleWithFixedDelay(this::beat, BEAT.toMillis(), BEAT.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
-    /** Starts importing file into blogName; cleanup runs after (e.g. deleting the uploaded file). */
-    public String start(String blogName, ExportFile file, Runnable cleanup) {
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    /** Starts importing file into blog; cleanup runs after (e.g. deleting the uploaded file). */
+    public String start(Blog blog, ExportFile file, Runnable cleanup) {
         String id = Tokens.random().substring(0, 16);
-        jobs.put(id, new State(blogName, false, 0, 0, 0, null, null, null));
-        runner.submit(() -> {
-            try {
-                ImportSummary s = imports.importInto(blogName, false, null, file, (entries, posts, comments) ->
-                        jobs.put(id, new State(blogName, false, entries, posts, comments, null, null, null)));
-                jobs.put(id, new State(blogName, true, s.entries(), s.posts() + s.pages() + s.drafts(), s.comments(),
-                        s, null, null));
-            } catch (ImportFormatException e) {
-                jobs.put(id, failed(blogName, "import.refused", e.entry(), e.getMessage()));
-            } catch (Problem p) {
-                jobs.put(id, failed(blogName, p.key(), p.args()));
-            } catch (RuntimeException e) {
-                LOG.error("import {} into {} failed", id, blogName, e);
-                jobs.put(id, failed(blogName, "import.failed", id));
-            } finally {
-                cleanup.run();
-            }
+        jdbi.useHandle(h -> {
+            store.deleteOlderThan(h, clock.instant().minus(Duration.ofDays(7)));
+            store.insert(h, id, blog.id(), node, clock.instant());
         });
+        running.put(id, new State(blog.name(), false, 0, 0, 0, null, null, null));
+        runner.submit(() -> run(id, blog.name(), file, cleanup));
         return id;
+    }
+
+    private void run(String id, String blogName, ExportFile file, Runnable cleanup) {
+        State end;
+        try {
+            ImportSummary s = imports.importInto(blogName, false, null, file, (entries, posts, comments) ->
+                    running.put(id, new State(blogName, false, entries, posts, comments, null, null, null)));
+            end = new State(blogName, true, s.entries(), s.posts() + s.pages() + s.drafts(), s.comments(), s,
+                    null, null);
+        } catch (ImportFormatException e) {
+            end = failed(blogName, "import.refused", e.entry(), e.getMessage());
+        } catch (Problem p) {
+            end = failed(blogName, p.key(), p.args());
+        } catch (RuntimeException e) {
+            LOG.error("import {} into {} failed", id, blogName, e);
+            end = failed(blogName, "import.failed", id);
+        } finally {
+            cleanup.run();
+        }
+        State finished = end;
+        try {
+            jdbi.useHandle(h -> store.finish(h, id, finished.entries(), finished.posts(), finished.comments(),
+                    json(finished.summary()), finished.errorKey(), json(finished.errorArgs()), clock.instant()));
+        } catch (RuntimeException e) {
+            LOG.error("could not record the end of import {}", id, e);
+        }
+        running.remove(id);
+    }
+
+    private void beat() {
+        for (var e : running.entrySet()) {
+            State s = e.getValue();
+            try {
+                jdbi.useHandle(h -> store.progress(h, e.getKey(), s.entries(), s.posts(), s.comments(),
+                        clock.instant()));
+            } catch (RuntimeException ex) {
+                LOG.warn("could not record the progress of import {}: {}", e.getKey(), ex.toString());
+            }
+        }
     }
 
     private static State failed(String blogName, String key, Object... args) {
         return new State(blogName, true, 0, 0, 0, null, key, args);
     }
 
-    /** The job's state, if this node runs it and it belongs to that blog. */
-    public Optional<State> get(String blogName, String id) {
-        return Optional.ofNullable(jobs.get(id)).filter(s -> s.blogName().equals(blogName));
+    /** The job's state, from whichever node runs or ran it, if it belongs to that blog. */
+    public Optional<State> get(Blog blog, String id) {
+        State here = running.get(id);
+        if (here != null && here.blogName().equals(blog.name())) {
+            return Optional.of(here);
+        }
+        return jdbi.withHandle(h -> store.byId(h, id, blog.id())).map(row -> state(blog.name(), row));
+    }
+
+    private State state(String blogName, ImportJobStore.Row row) {
+        if (!row.done() && row.beatAt().isBefore(clock.instant().minus(ABANDONED_AFTER))) {
+            return failed(blogName, "import.interrupted");
+        }
+        try {
+            return new State(blogName, row.done(), row.entries(), row.posts(), row.comments(),
+                    row.summary() == null ? null : JSON.readValue(row.summary(), ImportSummary.class),
+                    row.errorKey(), row.errorArgs() == null ? null : JSON.readValue(row.errorArgs(), Object[].class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable import record " + row.id(), e);
+        }
+    }
+
+    private static String json(Object value) {
+        try {
+            return value == null ? null : JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override
     public void close() {
+        beat.shutdownNow();
         runner.shutdownNow();
     }
 }

@@ -85,6 +85,11 @@ public final class ImportService {
             if (create && run.imported != null) {
                 applySettings(h, blog, run.imported);
             }
+            // Logged last, all at once: the log's lock is then held for the end of the import only (ChangeLog).
+            Instant logged = clock.instant();
+            for (long id : run.inserted) {
+                store.logChange(h, blog.id(), id, logged);
+            }
             return run.summary();
         });
         changes.changed();
@@ -257,7 +262,6 @@ public final class ImportService {
             }
             postIds.put(p.sourceId(), id);
             inserted.add(id);
-            store.logChange(h, blog.id(), id, clock.instant());
             if (status == Post.Status.DRAFT) {
                 drafts++;
             } else if (kind == Post.Kind.PAGE) {

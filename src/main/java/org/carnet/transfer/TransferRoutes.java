@@ -80,7 +80,7 @@ public final class TransferRoutes {
             }
             Path saved = save(file);
             ExportFile exportFile = ExportFile.open(format, saved);
-            String job = jobs.start(blog.name(), exportFile, () -> {
+            String job = jobs.start(blog, exportFile, () -> {
                 try {
                     Files.deleteIfExists(saved);
                 } catch (IOException ignored) {
@@ -106,7 +106,7 @@ public final class TransferRoutes {
 
     private void status(Context ctx) {
         Blog blog = adminBlog(ctx);
-        ImportJobs.State state = jobs.get(blog.name(), ctx.pathParam("job"))
+        ImportJobs.State state = jobs.get(blog, ctx.pathParam("job"))
                 .orElseThrow(() -> Problem.notFound("import.job.notFound"));
         var m = Web.accountMessages(ctx);
         pages.render(ctx, "transfer/status.jte", Pages.params("p", pages.blogAdminPage(ctx, blog, "import.title"),

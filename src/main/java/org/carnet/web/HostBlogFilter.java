@@ -42,6 +42,11 @@ public final class HostBlogFilter implements Filter {
                 .build(lookUpBlogName::apply);
     }
 
+    /** Forgets every host looked up (a blog's host name may have changed, on this node or another). */
+    public void forget() {
+        blogByHost.invalidateAll();
+    }
+
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {

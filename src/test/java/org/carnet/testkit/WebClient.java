@@ -24,14 +24,29 @@ import org.jsoup.nodes.Element;
 public final class WebClient {
 
     private final String base;
-    private final CookieManager cookies = new CookieManager();
+    private final CookieManager cookies;
     private final HttpClient http;
     private String acceptLanguage = "en";
 
     WebClient(String base) {
+        this(base, new CookieManager());
+    }
+
+    private WebClient(String base, CookieManager cookies) {
         this.base = base;
+        this.cookies = cookies;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** A client of the server at base (e.g. one node of several, or a load balancer in front of them). */
+    public static WebClient at(String base) {
+        return new WebClient(base);
+    }
+
+    /** The same browser (same cookies) talking to another server: another node of the same instance. */
+    public WebClient on(String otherBase) {
+        return new WebClient(otherBase, cookies).language(acceptLanguage);
     }
 
     public WebClient language(String acceptLanguage) {

@@ -1,0 +1,27 @@
+-- PostgreSQL only: every node LISTENs on carnet_changes and hears at once, whichever node or CLI wrote, that a
+-- blog's public content or settings changed (payload blog:<id>) or that the change log grew (payload log).
+-- Notifications are delivered on commit and never instead of the change log: a node that missed some (it was
+-- restarting, its connection dropped) still catches up from the log and from each blog's content_version.
+CREATE FUNCTION carnet_notify_blog() RETURNS trigger AS $$
+BEGIN
+    IF TG_OP = 'DELETE' THEN
+        PERFORM pg_notify('carnet_changes', 'blog:' || OLD.id);
+    ELSE
+        PERFORM pg_notify('carnet_changes', 'blog:' || NEW.id);
+    END IF;
+    RETURN NULL;
+END
+$$ LANGUAGE plpgsql;
+
+CREATE TRIGGER blog_changed AFTER UPDATE OR DELETE ON blog
+    FOR EACH ROW EXECUTE FUNCTION carnet_notify_blog();
+
+CREATE FUNCTION carnet_notify_log() RETURNS trigger AS $$
+BEGIN
+    PERFORM pg_notify('carnet_changes', 'log');
+    RETURN NULL;
+END
+$$ LANGUAGE plpgsql;
+
+CREATE TRIGGER post_change_logged AFTER INSERT ON post_change
+    FOR EACH STATEMENT EXECUTE FUNCTION carnet_notify_log();
