@@ -1,0 +1,277 @@
+package org.carnet.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.carnet.testkit.TestDatabases;
+import org.carnet.testkit.WebClient;
+import org.carnet.testkit.WebClient.Response;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The proof of issue 8, on real processes: one PostgreSQL, three Carnet nodes started from the built jar, a Debian
+ * nginx in front with round-robin upstreams. Everything a reader or writer does goes through nginx unless a step
+ * names a node; nothing here waits for a cache to expire: each check is the very next request.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterIT {
+
+    private static final String BLOG = "grappe";
+    private static Cluster cluster;
+    private static String postPath;
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        Path work = Files.createTempDirectory(Path.of("target"), "cluster-");
+        cluster = Cluster.start(TestDatabases.freshPostgres(), 3, work);
+        cluster.cli("blog", "create", BLOG, "--title", "Grappe", "--lang", "en", "--owner", Cluster.ADMIN_EMAIL);
+        cluster.cli("blog", "set", BLOG, "comment-policy=anyone");
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    private static WebClient admin(String base) {
+        WebClient c = WebClient.at(base);
+        Response r = c.signIn(Cluster.ADMIN_EMAIL, Cluster.ADMIN_PASSWORD);
+        assertThat(r.status()).as(r.text()).isEqualTo(303);
+        return c;
+    }
+
+    /** Publishes through the editor of the given client's server; returns the post's public path. */
+    private static String publish(WebClient c, String title, String body) {
+        Map<String, String> fields = new HashMap<>();
+        fields.put("title", title);
+        fields.put("format", "markdown");
+        fields.put("body", body);
+        fields.put("labels", "cluster");
+        fields.put("action", "publish");
+        Response r = c.submit("/" + BLOG + "/admin/posts/new", "form#editor", fields);
+        assertThat(r.status()).as(r.text()).isEqualTo(303);
+        Response edit = c.follow(r);
+        String href = edit.doc().select("a[href^=/" + BLOG + "/20]").attr("href");
+        assertThat(href).as("the edit page links the published post").isNotEmpty();
+        return href;
+    }
+
+    private static Response anonymous(int node, String path) {
+        return WebClient.at(cluster.nodeUrl(node)).get(path);
+    }
+
+    @Test
+    @Order(1)
+    void signedInOnOneNodeIsSignedInOnAll() {
+        WebClient viaNginx = admin(cluster.url());
+        // Round robin: six requests reach every node twice; each knows the session (it lives in the database).
+        for (int i = 0; i < 6; i++) {
+            Response dashboard = viaNginx.get("/dashboard");
+            assertThat(dashboard.status()).as("request %d", i).isEqualTo(200);
+        }
+        for (int node = 0; node < cluster.size(); node++) {
+            Response direct = viaNginx.on(cluster.nodeUrl(node)).get("/dashboard");
+            assertThat(direct.status()).as("node %d", node).isEqualTo(200);
+            assertThat(direct.body()).contains("Grappe");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aPostPublishedThroughAIsOnBAndCAtTheNextRequestPagesAndSearch() {
+        // B and C have the home page in their anonymous cache, and have answered a search, before the post exists.
+        for (int node : new int[] {1, 2}) {
+            anonymous(node, "/" + BLOG + "/");
+            Response cached = anonymous(node, "/" + BLOG + "/");
+            assertThat(cached.header("X-Carnet-Cache")).isEqualTo("hit");
+            assertThat(anonymous(node, "/" + BLOG + "/search?q=aubergine").body()).doesNotContain("Aubergine");
+        }
+        postPath = publish(admin(cluster.nodeUrl(0)), "Aubergine farcie", "Une aubergine farcie au four, "
+                + "servie tiède.");
+        for (int node : new int[] {1, 2}) {
+            assertThat(anonymous(node, "/" + BLOG + "/").body()).as("home on node %d", node)
+                    .contains("Aubergine farcie");
+            Response post = anonymous(node, postPath);
+            assertThat(post.status()).isEqualTo(200);
+            assertThat(post.doc().select("article h1, article h2, h1, h3").text()).contains("Aubergine farcie");
+            Document found = anonymous(node, "/" + BLOG + "/search?q=aubergine").doc();
+            assertThat(found.select("ol.search-results a").text()).as("search on node %d", node)
+                    .contains("Aubergine farcie");
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aCommentThroughCIsCountedOnA() {
+        Response before = anonymous(0, postPath);
+        assertThat(before.body()).doesNotContain("Cuite à point");
+        WebClient viaC = admin(cluster.nodeUrl(2));
+        Response page = viaC.get(postPath);
+        Response sent = viaC.submit(page, "form#comment-form", Map.of("body", "Cuite à point, merci !"));
+        assertThat(sent.status()).as(sent.text()).isEqualTo(303);
+        Response onA = anonymous(0, postPath);
+        assertThat(onA.doc().select(".comment-count").text()).contains("1 comment");
+        assertThat(onA.body()).contains("Cuite à point, merci !");
+    }
+
+    @Test
+    @Order(4)
+    void aPolicyChangedByTheCliChangesTheNoteOnEveryNode() throws Exception {
+        for (int node = 0; node < cluster.size(); node++) {
+            anonymous(node, postPath);
+            Response cached = anonymous(node, postPath);
+            assertThat(cached.header("X-Carnet-Cache")).isEqualTo("hit");
+            assertThat(cached.doc().select("form#comment-form")).as("anyone may comment").isNotEmpty();
+            assertThat(cached.body()).doesNotContain("Only a member of this blog");
+        }
+        cluster.cli("blog", "set", BLOG, "comment-policy=members");
+        for (int node = 0; node < cluster.size(); node++) {
+            Response page = anonymous(node, postPath);
+            assertThat(page.body()).as("node %d", node).contains("Note: Only a member of this blog may post a comment.")
+                    .doesNotContain("Anyone may post");
+            assertThat(page.doc().select("form#comment-form")).as("no form for a visitor").isEmpty();
+        }
+        cluster.cli("blog", "set", BLOG, "comment-policy=anyone");
+        for (int node = 0; node < cluster.size(); node++) {
+            assertThat(anonymous(node, postPath).doc().select("form#comment-form")).as("node %d", node).isNotEmpty();
+        }
+    }
+
+    @Test
+    @Order(5)
+    void killNineOneNodeUnderLoadLosesNoAcknowledgedCommentAndItCatchesUpWhenBack() throws Exception {
+        int readers = 4;
+        int writers = 2;
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicInteger reads = new AtomicInteger();
+        AtomicInteger readsAfterKill = new AtomicInteger();
+        AtomicInteger failedReads = new AtomicInteger();
+        AtomicInteger refusedWrites = new AtomicInteger();
+        AtomicBoolean killed = new AtomicBoolean();
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        ExecutorService load = Executors.newFixedThreadPool(readers + writers);
+        List<WebClient> writerClients = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            writerClients.add(admin(cluster.url()));
+        }
+        for (int r = 0; r < readers; r++) {
+            load.submit(() -> {
+                WebClient reader = WebClient.at(cluster.url());
+                while (running.get()) {
+                    try {
+                        int status = reader.get(postPath).status();
+                        reads.incrementAndGet();
+                        if (status != 200) {
+                            failedReads.incrementAndGet();
+                        } else if (killed.get()) {
+                            readsAfterKill.incrementAndGet();
+                        }
+                    } catch (RuntimeException e) {
+                        failedReads.incrementAndGet();
+                    }
+                }
+            });
+        }
+        for (int w = 0; w < writers; w++) {
+            WebClient writer = writerClients.get(w);
+            int id = w;
+            load.submit(() -> {
+                int n = 0;
+                while (running.get()) {
+                    String text = "Load comment " + id + "-" + (n++);
+                    try {
+                        Response page = writer.get(postPath);
+                        Response sent = writer.submit(page, "form#comment-form", Map.of("body", text));
+                        if (sent.status() == 303) {
+                            acknowledged.add(text);
+                        } else {
+                            refusedWrites.incrementAndGet();
+                        }
+                    } catch (RuntimeException | AssertionError e) {
+                        refusedWrites.incrementAndGet();
+                    }
+                }
+            });
+        }
+        Thread.sleep(3_000);
+        cluster.kill(1);
+        killed.set(true);
+        // While node B is dead, a post is published (through nginx): B must find it when it is back.
+        String whileDead = publish(admin(cluster.url()), "Potimarron rôti", "Un potimarron rôti au thym.");
+        Thread.sleep(4_000);
+        running.set(false);
+        load.shutdown();
+        assertThat(load.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+
+        System.out.printf("cluster load: %d reads (%d failed, %d after the kill), %d comments acknowledged, "
+                + "%d writes refused%n", reads.get(), failedReads.get(), readsAfterKill.get(), acknowledged.size(),
+                refusedWrites.get());
+        assertThat(acknowledged).as("comments were written under load").hasSizeGreaterThan(10);
+        assertThat(readsAfterKill.get()).as("the other nodes kept serving").isGreaterThan(20);
+        assertThat(failedReads.get()).as("nginx failed reads over to the live nodes")
+                .isLessThanOrEqualTo(Math.max(2, reads.get() / 100));
+
+        // Nothing acknowledged is lost: every comment answered 303 is in the database, and shown.
+        Set<String> stored = storedComments();
+        assertThat(stored).containsAll(acknowledged);
+        int live = stored.size();
+        for (int node : new int[] {0, 2}) {
+            assertThat(anonymous(node, postPath).doc().select(".comment-count").text())
+                    .as("node %d", node).contains(live + " comments");
+        }
+
+        // B comes back (same port, same data directory) and catches up: page, cache and index match the others.
+        cluster.startNode(1, true);
+        Response onB = anonymous(1, postPath);
+        Response onA = anonymous(0, postPath);
+        assertThat(onB.doc().select(".comment-count").text()).isEqualTo(onA.doc().select(".comment-count").text());
+        assertThat(commentIds(onB.doc())).isEqualTo(commentIds(onA.doc())).hasSize(live);
+        assertThat(anonymous(1, whileDead).status()).isEqualTo(200);
+        assertThat(anonymous(1, "/" + BLOG + "/").body()).contains("Potimarron rôti");
+        assertThat(anonymous(1, "/" + BLOG + "/search?q=potimarron").doc().select("ol.search-results a").text())
+                .as("B's own index caught up from the change log").contains("Potimarron rôti");
+        assertThat(anonymous(1, "/" + BLOG + "/search?q=thym").doc().select("ol.search-results a").text())
+                .isEqualTo(anonymous(0, "/" + BLOG + "/search?q=thym").doc().select("ol.search-results a").text());
+    }
+
+    private static List<String> commentIds(Document page) {
+        return page.select("#comments [id^=c]").eachAttr("id").stream().filter(id -> id.matches("c[0-9]+")).toList();
+    }
+
+    private static Set<String> storedComments() throws Exception {
+        Set<String> texts = new HashSet<>();
+        try (Connection c = DriverManager.getConnection(cluster.jdbcUrl());
+             PreparedStatement s = c.prepareStatement("SELECT body_text FROM comment WHERE status = 'LIVE'");
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                texts.add(rs.getString(1).strip());
+            }
+        }
+        return texts;
+    }
+}
