@@ -163,7 +163,12 @@ public final class CommentService {
                     viewer.signedIn() ? viewer.userId() : null, name, url, visitorHash, body.html(), body.text(),
                     status, spam, draft.clientAddress()), now);
             if (role == null) {
+                // Counted and checked again in the comment's own transaction: of many comments sent at once
+                // through several nodes, those past the limit are refused and leave nothing behind.
                 limits.hit(h, addressBucket, ADDRESS_WINDOW, now);
+                if (limits.hits(h, addressBucket, ADDRESS_WINDOW, now) > MAX_PER_ADDRESS) {
+                    throw new Problem(Problem.Kind.TOO_MANY, "comment.tooMany");
+                }
             }
             BlogStore.touch(h, blog.id());
             notifyFor(h, blog, post, commentId, status, viewer, now);
