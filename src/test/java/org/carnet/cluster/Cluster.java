@@ -100,7 +100,7 @@ public final class Cluster implements AutoCloseable {
     public void startNode(int i, boolean await) throws Exception {
         Path data = work.resolve("node" + i);
         Files.createDirectories(data);
-        ProcessBuilder pb = new ProcessBuilder(javaBin(), "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString(),
+        ProcessBuilder pb = new ProcessBuilder(javaBin(), "-Xmx256m", "-jar", jar.toString(),
                 "serve", "--db", jdbcUrl, "--data", data.toString(), "--port", Integer.toString(ports[i]),
                 "--trust-proxy", "--pool-size", "8");
         pb.environment().put("CARNET_ADMIN_EMAIL", ADMIN_EMAIL);

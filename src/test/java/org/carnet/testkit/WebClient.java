@@ -140,6 +140,12 @@ public final class WebClient {
         return submit("/account/signin", "form#signin", Map.of("email", email, "password", password));
     }
 
+    /** This client's cookies as a Cookie header (for a load generator acting as the same browser). */
+    public String cookieHeader() {
+        return cookies.getCookieStore().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+    }
+
     /** The CSRF token the server gives this client in its forms. */
     public String csrfToken(String pagePath) {
         Element input = get(pagePath).doc().selectFirst("input[name=_csrf]");
