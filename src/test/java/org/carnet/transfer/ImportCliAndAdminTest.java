@@ -59,6 +59,9 @@ class ImportCliAndAdminTest {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.doc().selectFirst("h1.post-title").text()).isEqualTo("Samarcande, la ville bleue");
         assertThat(carnet.client().get("/asie/").doc().selectFirst(".blog-title").text()).isEqualTo("Carnet d’Asie");
+        // The server's search index learns of the CLI's import from the change log, before answering.
+        assertThat(carnet.client().get("/asie/search?q=samarcande").doc().select("ol.search-results a").text())
+                .contains("Samarcande, la ville bleue");
 
         var before = Rows.snapshot(carnet.services().db.jdbi(), "post", "comment", "post_label");
         Run again = carnet("import", "blogger", file.toString(), "--blog", "asie");
