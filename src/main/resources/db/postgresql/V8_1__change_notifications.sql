@@ -1,5 +1,7 @@
 -- PostgreSQL only: every node LISTENs on carnet_changes and hears at once, whichever node or CLI wrote, that a
--- blog's public content or settings changed (payload blog:<id>) or that the change log grew (payload log).
+-- blog's name or host name changed or that it was deleted (payload blog:<id>: nodes map host names to blogs), or
+-- that the change log grew (payload log: nodes bring their search index up to date). Comments and settings need
+-- no notification: every request reads its blog's content version, which they raise.
 -- Notifications are delivered on commit and never instead of the change log: a node that missed some (it was
 -- restarting, its connection dropped) still catches up from the log and from each blog's content_version.
 CREATE FUNCTION carnet_notify_blog() RETURNS trigger AS $$
@@ -13,7 +15,7 @@ BEGIN
 END
 $$ LANGUAGE plpgsql;
 
-CREATE TRIGGER blog_changed AFTER UPDATE OR DELETE ON blog
+CREATE TRIGGER blog_renamed AFTER UPDATE OF name, host OR DELETE ON blog
     FOR EACH ROW EXECUTE FUNCTION carnet_notify_blog();
 
 CREATE FUNCTION carnet_notify_log() RETURNS trigger AS $$

@@ -167,9 +167,13 @@ public final class CarnetServer implements AutoCloseable {
         app.start(config.port());
         // What other nodes and the CLI change reaches this node at once on PostgreSQL (LISTEN/NOTIFY); the
         // change log and each blog's content version keep it right even when a notification is missed.
-        ChangeListener listener = ChangeListener.start(config.jdbcUrl(), () -> {
-            services.changes.changed();
-            hostFilter.forget();
+        ChangeListener listener = ChangeListener.start(config.jdbcUrl(), kinds -> {
+            if (kinds.contains(ChangeListener.LOG_GREW)) {
+                services.changes.changed();
+            }
+            if (kinds.contains(ChangeListener.BLOGS_RENAMED)) {
+                hostFilter.forget();
+            }
         });
         Jobs jobs = new Jobs(new JobLeases(services.db.jdbi(), node, services.clock));
         CarnetServer server = new CarnetServer(services, app, imports, search, jobs, listener);

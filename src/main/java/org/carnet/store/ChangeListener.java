@@ -4,6 +4,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -11,25 +14,29 @@ import org.slf4j.LoggerFactory;
 
 /**
  * On PostgreSQL, hears at once what any node or the CLI changed: it LISTENs on carnet_changes (filled by the
- * triggers of V8_1) on a connection of its own, outside the pool, and runs onChange for every notification.
- * Notifications can be missed (the connection drops, the database restarts): after every (re)connection onChange
- * runs once anyway, and the callers' state is built so that running it catches up from the database's change
- * log, never from the notification's content.
+ * triggers of V8_1) on a connection of its own, outside the pool, and hands each batch of notifications to the
+ * handler: {@link #LOG_GREW} when the change log grew, {@link #BLOGS_RENAMED} when a blog was renamed, given another host name
+ * or deleted. Notifications can be missed (the connection drops, the database restarts): after every
+ * (re)connection the handler gets both kinds anyway, and it catches up from the database, never from a
+ * notification's content.
  */
 public final class ChangeListener implements AutoCloseable {
 
     public static final String CHANNEL = "carnet_changes";
+    /** What a batch of notifications said. */
+    public static final String LOG_GREW = "log";
+    public static final String BLOGS_RENAMED = "blogs";
     private static final Logger LOG = LoggerFactory.getLogger(ChangeListener.class);
     private static final int WAIT_MILLIS = 500;
 
     private final String jdbcUrl;
-    private final Runnable onChange;
+    private final Consumer<Set<String>> onChange;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile Connection connection;
     private volatile boolean listening;
 
-    private ChangeListener(String jdbcUrl, Runnable onChange) {
+    private ChangeListener(String jdbcUrl, Consumer<Set<String>> onChange) {
         this.jdbcUrl = jdbcUrl;
         this.onChange = onChange;
         this.thread = new Thread(this::run, "carnet-listen");
@@ -37,7 +44,7 @@ public final class ChangeListener implements AutoCloseable {
     }
 
     /** Starts listening (PostgreSQL only; on SQLite there is nothing to listen to and this returns null). */
-    public static ChangeListener start(String jdbcUrl, Runnable onChange) {
+    public static ChangeListener start(String jdbcUrl, Consumer<Set<String>> onChange) {
         if (Dialect.of(jdbcUrl) != Dialect.POSTGRESQL) {
             return null;
         }
@@ -61,14 +68,18 @@ public final class ChangeListener implements AutoCloseable {
                 }
                 listening = true;
                 backoff = 250;
-                // Whatever happened while this node was not listening is in the log: catch up now.
-                safely();
+                // Whatever happened while this node was not listening is in the database: catch up now.
+                safely(Set.of(LOG_GREW, BLOGS_RENAMED));
                 PGConnection pg = c.unwrap(PGConnection.class);
                 while (running) {
                     PGNotification[] received = pg.getNotifications(WAIT_MILLIS);
                     if (received != null && received.length > 0) {
                         // One catch-up answers any number of notifications.
-                        safely();
+                        Set<String> kinds = new HashSet<>();
+                        for (PGNotification n : received) {
+                            kinds.add(LOG_GREW.equals(n.getParameter()) ? LOG_GREW : BLOGS_RENAMED);
+                        }
+                        safely(kinds);
                     }
                 }
             } catch (SQLException e) {
@@ -86,9 +97,9 @@ public final class ChangeListener implements AutoCloseable {
         }
     }
 
-    private void safely() {
+    private void safely(Set<String> kinds) {
         try {
-            onChange.run();
+            onChange.accept(kinds);
         } catch (RuntimeException e) {
             LOG.warn("a change listener failed; it will catch up later: {}", e.toString());
         }

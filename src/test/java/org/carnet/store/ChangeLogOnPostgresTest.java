@@ -59,28 +59,38 @@ class ChangeLogOnPostgresTest {
         String url = TestDatabases.freshPostgres();
         try (Database db = Database.open(url, 4)) {
             AtomicInteger heard = new AtomicInteger();
-            try (ChangeListener listener = ChangeListener.start(url, heard::incrementAndGet)) {
+            java.util.Set<String> kinds = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            try (ChangeListener listener = ChangeListener.start(url, k -> {
+                kinds.addAll(k);
+                heard.incrementAndGet();
+            })) {
                 waitUntil(listener::isListening);
+                waitUntil(() -> heard.get() > 0);
+                assertThat(kinds).as("on connecting: catch up with everything")
+                        .containsExactlyInAnyOrder(ChangeListener.LOG_GREW, ChangeListener.BLOGS_RENAMED);
+                kinds.clear();
                 int before = heard.get();
-                // Another node (or the CLI) changes a blog's settings: the trigger notifies every listener.
+                // Another node (or the CLI) gives a blog a host name: the trigger notifies every listener.
                 long blogId = db.jdbi().withHandle(h -> h.createUpdate("""
                                 INSERT INTO blog (name, title, language, time_zone, visibility, comment_policy,
                                   created_at, updated_at)
                                 VALUES ('ecoute', 'Écoute', 'fr', 'Europe/Paris', 'PUBLIC', 'ANYONE', 0, 0)""").executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
-                db.jdbi().useHandle(h -> h.createUpdate(
-                        "UPDATE blog SET content_version = content_version + 1 WHERE id = :id")
+                db.jdbi().useHandle(h -> h.createUpdate("UPDATE blog SET host = 'ecoute.example' WHERE id = :id")
                         .bind("id", blogId).execute());
                 waitUntil(() -> heard.get() > before);
+                assertThat(kinds).containsExactly(ChangeListener.BLOGS_RENAMED);
+                kinds.clear();
                 int afterBlog = heard.get();
                 db.jdbi().useTransaction(h -> ChangeLog.record(h, blogId, 1L, Instant.now()));
                 waitUntil(() -> heard.get() > afterBlog);
+                assertThat(kinds).containsExactly(ChangeListener.LOG_GREW);
             }
         }
     }
 
     @Test
     void onSqliteThereIsNothingToListenTo() {
-        assertThat(ChangeListener.start(TestDatabases.freshSqlite(), () -> { })).isNull();
+        assertThat(ChangeListener.start(TestDatabases.freshSqlite(), kinds -> { })).isNull();
     }
 
     private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
