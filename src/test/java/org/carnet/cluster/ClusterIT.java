@@ -259,6 +259,59 @@ class ClusterIT {
                 .isEqualTo(anonymous(0, "/" + BLOG + "/search?q=thym").doc().select("ol.search-results a").text());
     }
 
+    @Test
+    @Order(6)
+    void whenTheNodeRunningScheduledPublishingDiesAnotherNodeTakesTheJobOver() throws Exception {
+        String holder = waitFor(() -> query("SELECT holder FROM job_lease WHERE name = 'publish-scheduled'"));
+        int dead = -1;
+        for (int node = 0; node < cluster.size(); node++) {
+            if (holder.contains(":" + cluster.nodeUrl(node).replaceAll(".*:", "") + "/")) {
+                dead = node;
+            }
+        }
+        assertThat(dead).as("the lease names its node: " + holder).isNotNegative();
+        cluster.kill(dead);
+        int alive = (dead + 1) % cluster.size();
+        String at = java.time.LocalDateTime.now(java.time.ZoneId.of("Europe/Paris")).plusSeconds(2)
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        Map<String, String> fields = new HashMap<>();
+        fields.put("title", "Courge d’hiver");
+        fields.put("format", "markdown");
+        fields.put("body", "Programmée.");
+        fields.put("publish-at", at);
+        fields.put("action", "publish");
+        Response r = admin(cluster.nodeUrl(alive)).submit("/" + BLOG + "/admin/posts/new", "form#editor", fields);
+        assertThat(r.status()).as(r.text()).isEqualTo(303);
+        assertThat(query("SELECT status FROM post WHERE title = 'Courge d’hiver'")).isEqualTo("SCHEDULED");
+        // The dead node's lease runs out (15 s), a live node takes the job and publishes the post.
+        waitFor(() -> "PUBLISHED".equals(query("SELECT status FROM post WHERE title = 'Courge d’hiver'"))
+                ? "published" : null);
+        String taker = query("SELECT holder FROM job_lease WHERE name = 'publish-scheduled'");
+        assertThat(taker).isNotEqualTo(holder);
+        cluster.startNode(dead, true);
+    }
+
+    /** Polls (every 200 ms, at most 60 s) until the supplier gives a value. */
+    private static String waitFor(java.util.concurrent.Callable<String> value) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            String v = value.call();
+            if (v != null) {
+                return v;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("nothing came within 60 s");
+    }
+
+    private static String query(String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(cluster.jdbcUrl());
+             PreparedStatement s = c.prepareStatement(sql);
+             ResultSet rs = s.executeQuery()) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
     private static List<String> commentIds(Document page) {
         return page.select("#comments [id^=c]").eachAttr("id").stream().filter(id -> id.matches("c[0-9]+")).toList();
     }
