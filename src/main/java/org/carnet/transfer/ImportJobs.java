@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Imports started from the admin page run on the node that received the upload, one at a time, beside the
- * request that started them. Their progress and outcome are kept in the database (import_job), so the status
- * page shows them on whichever node a load balancer sends its refreshes to. The import itself is one database
+ * request that started them. On PostgreSQL their progress and outcome are kept in the database (import_job), so
+ * the status page shows them on whichever node a load balancer sends its refreshes to. The import itself is one database
  * transaction: if its node dies, nothing of it was written, and the status page says so once the node's
  * heartbeat has stopped for {@link #ABANDONED_AFTER}.
  */
@@ -46,23 +46,26 @@ public final class ImportJobs implements AutoCloseable {
     private final String node;
     private final Clock clock;
     /**
-     * Whether another connection may write while an import's transaction is open: yes on PostgreSQL; on SQLite
-     * the import holds the only write lock, so progress stays in this node's memory (a single-node database).
+     * Whether imports are recorded in the database for other nodes: on PostgreSQL, yes. On SQLite (one node; and
+     * an import holds the only write lock, so a progress write would wait for its end) they stay in memory.
      */
-    private final boolean progressInDatabase;
-    /** Imports running on this node: their latest progress, for this node's status page and the heartbeat. */
-    private final Map<String, State> running = new ConcurrentHashMap<>();
+    private final boolean shared;
+    /** Imports started on this node: their latest state, for this node's status page and the heartbeat. */
+    private final Map<String, State> here = com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofHours(1)).maximumSize(1_000).<String, State>build().asMap();
+    /** Those still running (the heartbeat's list). */
+    private final Map<String, Boolean> running = new ConcurrentHashMap<>();
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> daemon(r, "carnet-import"));
     private final ScheduledExecutorService beat = Executors.newSingleThreadScheduledExecutor(
             r -> daemon(r, "carnet-import-beat"));
 
-    public ImportJobs(ImportService imports, Jdbi jdbi, String node, boolean progressInDatabase, Clock clock) {
+    public ImportJobs(ImportService imports, Jdbi jdbi, String node, boolean shared, Clock clock) {
         this.imports = imports;
         this.jdbi = jdbi;
         this.node = node;
-        this.progressInDatabase = progressInDatabase;
+        this.shared = shared;
         this.clock = clock;
-        if (progressInDatabase) {
+        if (shared) {
             beat.scheduleWithFixedDelay(this::beat, BEAT.toMillis(), BEAT.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
@@ -76,11 +79,14 @@ public final class ImportJobs implements AutoCloseable {
     /** Starts importing file into blog; cleanup runs after (e.g. deleting the uploaded file). */
     public String start(Blog blog, ExportFile file, Runnable cleanup) {
         String id = Tokens.random().substring(0, 16);
-        jdbi.useHandle(h -> {
-            store.deleteOlderThan(h, clock.instant().minus(Duration.ofDays(7)));
-            store.insert(h, id, blog.id(), node, clock.instant());
-        });
-        running.put(id, new State(blog.name(), false, 0, 0, 0, null, null, null));
+        if (shared) {
+            jdbi.useHandle(h -> {
+                store.deleteOlderThan(h, clock.instant().minus(Duration.ofDays(7)));
+                store.insert(h, id, blog.id(), node, clock.instant());
+            });
+        }
+        here.put(id, new State(blog.name(), false, 0, 0, 0, null, null, null));
+        running.put(id, true);
         runner.submit(() -> run(id, blog.name(), file, cleanup));
         return id;
     }
@@ -89,7 +95,7 @@ public final class ImportJobs implements AutoCloseable {
         State end;
         try {
             ImportSummary s = imports.importInto(blogName, false, null, file, (entries, posts, comments) ->
-                    running.put(id, new State(blogName, false, entries, posts, comments, null, null, null)));
+                    here.put(id, new State(blogName, false, entries, posts, comments, null, null, null)));
             end = new State(blogName, true, s.entries(), s.posts() + s.pages() + s.drafts(), s.comments(), s,
                     null, null);
         } catch (ImportFormatException e) {
@@ -103,23 +109,28 @@ public final class ImportJobs implements AutoCloseable {
             cleanup.run();
         }
         State finished = end;
-        try {
-            jdbi.useHandle(h -> store.finish(h, id, finished.entries(), finished.posts(), finished.comments(),
-                    json(finished.summary()), finished.errorKey(), json(finished.errorArgs()), clock.instant()));
-        } catch (RuntimeException e) {
-            LOG.error("could not record the end of import {}", id, e);
-        }
+        here.put(id, finished);
         running.remove(id);
+        if (shared) {
+            try {
+                jdbi.useHandle(h -> store.finish(h, id, finished.entries(), finished.posts(), finished.comments(),
+                        json(finished.summary()), finished.errorKey(), json(finished.errorArgs()), clock.instant()));
+            } catch (RuntimeException e) {
+                LOG.error("could not record the end of import {}", id, e);
+            }
+        }
     }
 
     private void beat() {
-        for (var e : running.entrySet()) {
-            State s = e.getValue();
+        for (String id : running.keySet()) {
+            State s = here.get(id);
+            if (s == null) {
+                continue;
+            }
             try {
-                jdbi.useHandle(h -> store.progress(h, e.getKey(), s.entries(), s.posts(), s.comments(),
-                        clock.instant()));
+                jdbi.useHandle(h -> store.progress(h, id, s.entries(), s.posts(), s.comments(), clock.instant()));
             } catch (RuntimeException ex) {
-                LOG.warn("could not record the progress of import {}: {}", e.getKey(), ex.toString());
+                LOG.warn("could not record the progress of import {}: {}", id, ex.toString());
             }
         }
     }
@@ -130,11 +141,12 @@ public final class ImportJobs implements AutoCloseable {
 
     /** The job's state, from whichever node runs or ran it, if it belongs to that blog. */
     public Optional<State> get(Blog blog, String id) {
-        State here = running.get(id);
-        if (here != null && here.blogName().equals(blog.name())) {
-            return Optional.of(here);
+        State mine = here.get(id);
+        if (mine != null) {
+            return Optional.of(mine).filter(s -> s.blogName().equals(blog.name()));
         }
-        return jdbi.withHandle(h -> store.byId(h, id, blog.id())).map(row -> state(blog.name(), row));
+        return shared ? jdbi.withHandle(h -> store.byId(h, id, blog.id())).map(row -> state(blog.name(), row))
+                : Optional.empty();
     }
 
     private State state(String blogName, ImportJobStore.Row row) {
