@@ -15,7 +15,15 @@ BEGIN
 END
 $$ LANGUAGE plpgsql;
 
-CREATE TRIGGER blog_renamed AFTER UPDATE OF name, host OR DELETE ON blog
+-- Only when the name or host really changes: a settings form always writes the host column, even unchanged.
+CREATE TRIGGER blog_renamed AFTER UPDATE OF name, host ON blog
+    FOR EACH ROW WHEN (OLD.host IS DISTINCT FROM NEW.host OR OLD.name IS DISTINCT FROM NEW.name)
+    EXECUTE FUNCTION carnet_notify_blog();
+
+CREATE TRIGGER blog_created_with_host AFTER INSERT ON blog
+    FOR EACH ROW WHEN (NEW.host IS NOT NULL) EXECUTE FUNCTION carnet_notify_blog();
+
+CREATE TRIGGER blog_deleted AFTER DELETE ON blog
     FOR EACH ROW EXECUTE FUNCTION carnet_notify_blog();
 
 CREATE FUNCTION carnet_notify_log() RETURNS trigger AS $$

@@ -92,6 +92,12 @@ public final class CarnetServer implements AutoCloseable {
         Path uploads = config.dataDir().resolve("imports");
         try {
             java.nio.file.Files.createDirectories(uploads);
+            // Nothing is being imported yet: what is there was left by a node that stopped mid-import.
+            try (var leftovers = java.nio.file.Files.list(uploads)) {
+                for (Path f : leftovers.filter(java.nio.file.Files::isRegularFile).toList()) {
+                    java.nio.file.Files.deleteIfExists(f);
+                }
+            }
         } catch (java.io.IOException e) {
             throw new IllegalStateException("Cannot create " + uploads + ": " + e.getMessage(), e);
         }
@@ -175,7 +181,7 @@ public final class CarnetServer implements AutoCloseable {
                 hostFilter.forget();
             }
         });
-        Jobs jobs = new Jobs(new JobLeases(services.db.jdbi(), node, services.clock));
+        Jobs jobs = new Jobs(new JobLeases(services.db.jdbi(), node, services.clock), services.clock);
         CarnetServer server = new CarnetServer(services, app, imports, search, jobs, listener);
         jobs.shared("sweep-sessions", Duration.ofMinutes(1), Duration.ofMinutes(60), server::sweepExpiredSessions);
         // Readers see a scheduled post from its time on whatever this job does; the job records the change.

@@ -1,6 +1,8 @@
 package org.carnet.app;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -12,77 +14,115 @@ import org.slf4j.LoggerFactory;
 
 /**
  * This node's periodic work. A job of the instance (publish scheduled posts, send emails, sweep sessions) runs
- * on exactly one node at a time: the one holding its lease (JobLeases), which another node takes over when the
- * holder stops renewing it. A job of the node (bring its own search index up to date) runs on every node.
+ * on exactly one node at a time: the one holding its lease (JobLeases). Every node asks for each such lease every
+ * few seconds, whatever the job's period, so the holder keeps renewing it and, when the holder dies, another node
+ * takes the job over within {@link #LEASE} (and runs it at once: it cannot know when the dead node last did). A
+ * job of the node (bring its own search index up to date) runs on every node. Each job has its own thread, so a
+ * slow one (an SMTP server that does not answer) delays no other.
  */
 final class Jobs implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Jobs.class);
+    /** How long a lease lasts without renewal: the longest a dead node's jobs wait to be taken over. */
+    static final Duration LEASE = Duration.ofSeconds(15);
+    /** How often a node asks for the leases (well within LEASE, so a live holder never loses one). */
+    static final Duration ASK_EVERY = Duration.ofSeconds(4);
 
-    /** A job named name, run every period; shared jobs need the lease, which outlives a few missed runs. */
-    record Job(String name, Duration period, boolean shared, Runnable work) {
-        Duration leaseTtl() {
-            return period.multipliedBy(3).compareTo(Duration.ofSeconds(15)) < 0
-                    ? Duration.ofSeconds(15) : period.multipliedBy(3);
+    /** A job: shared jobs need the lease; lastRun is this node's last run of it. */
+    static final class Job {
+        final String name;
+        final Duration period;
+        final boolean shared;
+        final Runnable work;
+        Duration tick = Duration.ZERO;
+        Instant lastRun;
+
+        Job(String name, Duration period, boolean shared, Runnable work) {
+            this.name = name;
+            this.period = period;
+            this.shared = shared;
+            this.work = work;
+        }
+
+        /** Due when about a period has passed (to within half a tick: ticks and periods need not divide). */
+        boolean due(Instant now) {
+            return lastRun == null || !now.isBefore(lastRun.plus(period).minus(tick.dividedBy(2)));
         }
     }
 
     private final JobLeases leases;
+    private final Clock clock;
     private final List<Job> jobs = new ArrayList<>();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "carnet-jobs");
-        t.setDaemon(true);
-        return t;
-    });
+    private final List<ScheduledExecutorService> timers = new ArrayList<>();
 
-    Jobs(JobLeases leases) {
+    Jobs(JobLeases leases, Clock clock) {
         this.leases = leases;
+        this.clock = clock;
     }
 
-    /** Runs work every period on the one node holding the job's lease. */
+    /** Runs work every period (the first time after initialDelay) on the one node holding the job's lease. */
     void shared(String name, Duration initialDelay, Duration period, Runnable work) {
-        schedule(new Job(name, period, true, work), initialDelay);
+        Job job = new Job(name, period, true, work);
+        // Asked at least every ASK_EVERY so that the lease stays held between two runs of a long-period job.
+        schedule(job, initialDelay, period.compareTo(ASK_EVERY) < 0 ? period : ASK_EVERY);
     }
 
     /** Runs work every period on this node. */
     void local(String name, Duration initialDelay, Duration period, Runnable work) {
-        schedule(new Job(name, period, false, work), initialDelay);
+        schedule(new Job(name, period, false, work), initialDelay, period);
     }
 
-    private void schedule(Job job, Duration initialDelay) {
+    private void schedule(Job job, Duration initialDelay, Duration tick) {
+        job.tick = tick;
         jobs.add(job);
-        timer.scheduleWithFixedDelay(() -> runOnce(job), initialDelay.toMillis(), job.period().toMillis(),
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "carnet-job-" + job.name);
+            t.setDaemon(true);
+            return t;
+        });
+        timers.add(timer);
+        timer.scheduleWithFixedDelay(() -> tick(job), initialDelay.toMillis(), tick.toMillis(),
                 TimeUnit.MILLISECONDS);
     }
 
-    /** Runs the job now if this node may; true when it ran. A failure is logged, and the job runs next time. */
-    boolean runOnce(Job job) {
+    /** Renews or takes the lease (shared jobs), then runs the job if its period has passed; true when it ran. */
+    boolean tick(Job job) {
         try {
-            if (job.shared() && !leases.tryHold(job.name(), job.leaseTtl())) {
+            if (job.shared && !leases.tryHold(job.name, LEASE)) {
+                job.lastRun = null;    // when this node gets the job back, it runs it at once
                 return false;
             }
-            job.work().run();
+            Instant now = clock.instant();
+            if (!job.due(now)) {
+                return false;
+            }
+            job.lastRun = now;
+            job.work.run();
             return true;
         } catch (RuntimeException e) {
-            LOG.warn("job {} failed; it runs again in {}", job.name(), job.period(), e);
+            LOG.warn("job {} failed; it runs again in {}", job.name, job.period, e);
             return false;
         }
     }
 
     @Override
     public void close() {
-        timer.shutdownNow();
-        try {
-            timer.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        for (ScheduledExecutorService timer : timers) {
+            timer.shutdownNow();
+        }
+        for (ScheduledExecutorService timer : timers) {
+            try {
+                timer.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         for (Job job : jobs) {
-            if (job.shared()) {
+            if (job.shared) {
                 try {
-                    leases.release(job.name());
+                    leases.release(job.name);
                 } catch (RuntimeException e) {
-                    LOG.debug("could not release {}: {}", job.name(), e.toString());
+                    LOG.debug("could not release {}: {}", job.name, e.toString());
                 }
             }
         }

@@ -26,7 +26,7 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Public URL of this instance, e.g. https://blogs.example.org. Env CARNET_BASE_URL.")
     String baseUrl;
 
-    @Option(names = "--trust-proxy", paramLabel = "BOOL", defaultValue = "false",
+    @Option(names = "--trust-proxy", defaultValue = "false",
             description = "Read client address from X-Forwarded-For (only behind your own proxy). "
                     + "Env CARNET_TRUST_PROXY.")
     boolean trustProxy;

@@ -24,6 +24,8 @@ public final class SearchSync implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SearchSync.class);
     private static final String APPLIED = "carnet-applied-seq";
+    /** How many changes behind a search still waits for the index to catch up (see catchUpIfBehind). */
+    private static final int WAIT_FOR_AT_MOST = 200;
 
     private final Jdbi jdbi;
     private final SearchStore store;
@@ -100,10 +102,13 @@ public final class SearchSync implements AutoCloseable {
 
     /**
      * Catches up first if the change log has grown past what this node applied: a search right after a write on
-     * another node (or from the CLI) finds it, notification or not. One indexed query when nothing is new.
+     * another node (or from the CLI) finds it, notification or not. One indexed query when nothing is new. When
+     * far behind (a large import elsewhere), searches do not all wait for the whole catch-up: they answer from
+     * the index as it is while the listener or the periodic job brings it up to date.
      */
     public void catchUpIfBehind() {
-        if (jdbi.withHandle(store::lastSeq) > applied) {
+        long last = jdbi.withHandle(store::lastSeq);
+        if (last > applied && last - applied <= WAIT_FOR_AT_MOST) {
             catchUp();
         }
     }

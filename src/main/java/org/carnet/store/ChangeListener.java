@@ -28,6 +28,7 @@ public final class ChangeListener implements AutoCloseable {
     public static final String BLOGS_RENAMED = "blogs";
     private static final Logger LOG = LoggerFactory.getLogger(ChangeListener.class);
     private static final int WAIT_MILLIS = 500;
+    private static final int PROBE_MILLIS = 30_000;
 
     private final String jdbcUrl;
     private final Consumer<Set<String>> onChange;
@@ -61,7 +62,10 @@ public final class ChangeListener implements AutoCloseable {
     private void run() {
         long backoff = 250;
         while (running) {
-            try (Connection c = DriverManager.getConnection(jdbcUrl)) {
+            java.util.Properties props = new java.util.Properties();
+            // A connection silently cut (a NAT, a failover) is noticed by the probe below, and by the kernel.
+            props.setProperty("tcpKeepAlive", "true");
+            try (Connection c = DriverManager.getConnection(jdbcUrl, props)) {
                 connection = c;
                 try (Statement s = c.createStatement()) {
                     s.execute("LISTEN " + CHANNEL);
@@ -71,16 +75,27 @@ public final class ChangeListener implements AutoCloseable {
                 // Whatever happened while this node was not listening is in the database: catch up now.
                 safely(Set.of(LOG_GREW, BLOGS_RENAMED));
                 PGConnection pg = c.unwrap(PGConnection.class);
+                long quiet = 0;
                 while (running) {
                     PGNotification[] received = pg.getNotifications(WAIT_MILLIS);
-                    if (received != null && received.length > 0) {
-                        // One catch-up answers any number of notifications.
-                        Set<String> kinds = new HashSet<>();
-                        for (PGNotification n : received) {
-                            kinds.add(LOG_GREW.equals(n.getParameter()) ? LOG_GREW : BLOGS_RENAMED);
+                    if (received == null || received.length == 0) {
+                        // A dead connection can look like a quiet one: ask it something now and then.
+                        if (++quiet * WAIT_MILLIS >= PROBE_MILLIS) {
+                            quiet = 0;
+                            try (Statement probe = c.createStatement()) {
+                                probe.setQueryTimeout(10);
+                                probe.execute("SELECT 1");
+                            }
                         }
-                        safely(kinds);
+                        continue;
                     }
+                    quiet = 0;
+                    // One catch-up answers any number of notifications.
+                    Set<String> kinds = new HashSet<>();
+                    for (PGNotification n : received) {
+                        kinds.add(LOG_GREW.equals(n.getParameter()) ? LOG_GREW : BLOGS_RENAMED);
+                    }
+                    safely(kinds);
                 }
             } catch (SQLException e) {
                 listening = false;

@@ -52,7 +52,11 @@ public final class Cluster implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: build it first (mvn package)");
         }
         Files.createDirectories(work);
+        // nginx's workers run as nobody when the tests run as root (CI): they must reach their temp directories.
+        Files.setPosixFilePermissions(work, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         Cluster c = new Cluster(jdbcUrl, jar, work.toAbsolutePath(), nodeCount);
+        // Nodes and nginx are processes of their own: never leave them running when this JVM ends, however.
+        Runtime.getRuntime().addShutdownHook(new Thread(c::destroyAll));
         try {
             for (int i = 0; i < nodeCount; i++) {
                 c.startNode(i, false);
@@ -128,10 +132,16 @@ public final class Cluster implements AutoCloseable {
         List<String> cmd = new ArrayList<>(List.of(javaBin(), "-jar", jar.toString()));
         cmd.addAll(List.of(args));
         cmd.addAll(List.of("--db", jdbcUrl));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IllegalStateException("carnet " + String.join(" ", args) + " failed: " + out);
+        Path output = Files.createTempFile(work, "cli-", ".log");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        boolean ended = p.waitFor(90, TimeUnit.SECONDS);
+        if (!ended) {
+            p.destroyForcibly();
+        }
+        String out = Files.readString(output);
+        if (!ended || p.exitValue() != 0) {
+            throw new IllegalStateException("carnet " + String.join(" ", args) + (ended ? " failed: " : " hung: ")
+                    + out);
         }
         return out;
     }
@@ -191,6 +201,7 @@ public final class Cluster implements AutoCloseable {
                   server {
                     listen 127.0.0.1:%3$d;
                     client_max_body_size 8m;
+                    client_body_buffer_size 1m;
                     location / {
                       proxy_pass http://carnet;
                       proxy_http_version 1.1;
@@ -232,6 +243,17 @@ public final class Cluster implements AutoCloseable {
 
     private static String javaBin() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private void destroyAll() {
+        if (nginx != null) {
+            nginx.destroyForcibly();
+        }
+        for (Process p : nodes) {
+            if (p != null) {
+                p.destroyForcibly();
+            }
+        }
     }
 
     @Override
