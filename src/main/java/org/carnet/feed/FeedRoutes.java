@@ -17,6 +17,7 @@ import org.carnet.blog.BlogService;
 import org.carnet.core.Messages;
 import org.carnet.core.Problem;
 import org.carnet.core.Tokens;
+import org.carnet.web.ETags;
 import org.carnet.post.BlogReader;
 import org.carnet.post.ReadingRoutes;
 import org.carnet.web.Pages;
@@ -160,16 +161,7 @@ public final class FeedRoutes {
     /** RFC 9110: If-None-Match decides when present; If-Modified-Since only without it. */
     static boolean notModified(String ifNoneMatch, String ifModifiedSince, String etag, Instant lastModified) {
         if (ifNoneMatch != null) {
-            for (String candidate : ifNoneMatch.split(",")) {
-                String c = candidate.trim();
-                if (c.startsWith("W/")) {
-                    c = c.substring(2);
-                }
-                if (c.equals("*") || c.equals(etag)) {
-                    return true;
-                }
-            }
-            return false;
+            return ETags.matches(ifNoneMatch, etag);
         }
         if (ifModifiedSince != null) {
             try {
