@@ -69,7 +69,7 @@ public final class PageCache {
      * (the page then changes without a write).
      */
     private record Entry(byte[][] parts, boolean[] csrf, int length, String etag, byte[] gzip, String formId,
-                         Instant validUntil) {
+                         Instant validUntil, long keptAt, java.util.concurrent.atomic.AtomicBoolean renewing) {
 
         int weight() {
             return length + (gzip == null ? 0 : gzip.length);
@@ -79,7 +79,9 @@ public final class PageCache {
     private final Cache<Key, Entry> pages = Caffeine.newBuilder()
             .maximumWeight(64L * 1024 * 1024)
             .<Key, Entry>weigher((k, e) -> e.weight())
-            .expireAfterWrite(MAX_AGE)
+            // Past MAX_AGE one request renders the page again while the others are still served this copy (rather
+            // than every request in flight rendering it at once); past twice that, nobody is.
+            .expireAfterWrite(MAX_AGE.multipliedBy(2))
             .build();
     private final Csrf csrf;
     private final Function<String, String> issueFormToken;
@@ -105,6 +107,9 @@ public final class PageCache {
         }
         Entry e = pages.getIfPresent(key(ctx, blog));
         if (e == null || (e.validUntil() != null && !clock.instant().isBefore(e.validUntil()))) {
+            return false;
+        }
+        if (System.nanoTime() - e.keptAt() > MAX_AGE.toNanos() && e.renewing().compareAndSet(false, true)) {
             return false;
         }
         String etag = etagFor(ctx, e);
@@ -238,7 +243,8 @@ public final class PageCache {
         }
         int length = parts.stream().mapToInt(p -> p.length).sum();
         byte[] gzip = parts.size() == 1 && length >= GZIP_MIN_BYTES ? gzip(parts.get(0)) : null;
-        return new Entry(parts.toArray(byte[][]::new), isCsrf, length, etag, gzip, formId, validUntil);
+        return new Entry(parts.toArray(byte[][]::new), isCsrf, length, etag, gzip, formId, validUntil,
+                System.nanoTime(), new java.util.concurrent.atomic.AtomicBoolean());
     }
 
     private static byte[] gzip(byte[] bytes) {
