@@ -1,5 +1,11 @@
 package org.carnet.web;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 /** Conditional requests and content codings, as pages and feeds answer them (RFC 9110). */
@@ -30,6 +36,28 @@ public final class ETags {
             }
         }
         return false;
+    }
+
+    /** RFC 9110: If-None-Match decides when present; If-Modified-Since (when there is a time to compare) only without it. */
+    public static boolean notModified(String ifNoneMatch, String ifModifiedSince, String etag, Instant lastModified) {
+        if (ifNoneMatch != null) {
+            return matches(ifNoneMatch, etag);
+        }
+        if (ifModifiedSince != null && lastModified != null) {
+            try {
+                Instant since = ZonedDateTime.parse(ifModifiedSince.trim(), DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
+                return !lastModified.truncatedTo(ChronoUnit.SECONDS).isAfter(since);
+            } catch (DateTimeParseException e) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** An instant as HTTP writes dates (Last-Modified). */
+    public static String httpDate(Instant at) {
+        return DateTimeFormatter.RFC_1123_DATE_TIME.format(at.truncatedTo(ChronoUnit.SECONDS).atZone(ZoneOffset.UTC));
     }
 
     /** Does Accept-Encoding allow gzip (named with a quality above zero, or through "*")? */

@@ -58,7 +58,7 @@ public final class PageCache {
     /** Javalin does not compress below this many bytes either. */
     private static final int GZIP_MIN_BYTES = 1500;
 
-    private record Key(String host, String pathAndQuery, long blogId, long version) {
+    private record Key(boolean https, String host, String pathAndQuery, long blogId, long version) {
     }
 
     /**
@@ -66,14 +66,20 @@ public final class PageCache {
      * CSRF or TIMER. Serving joins the parts without searching the page (profiling showed String.replace over a
      * whole page as the main cost of a cache hit). etag: of the kept bytes, quoted; gzip: the whole page
      * compressed, when it has no token (else null); validUntil: when a scheduled post of the blog becomes visible
-     * (the page then changes without a write).
+     * (the page then changes without a write); document: what a document other than a page (a feed) says of
+     * itself, null for a page.
      */
     private record Entry(byte[][] parts, boolean[] csrf, int length, String etag, byte[] gzip, String formId,
-                         Instant validUntil, long keptAt, java.util.concurrent.atomic.AtomicBoolean renewing) {
+                         Instant validUntil, long keptAt, java.util.concurrent.atomic.AtomicBoolean renewing,
+                         Document document) {
 
         int weight() {
             return length + (gzip == null ? 0 : gzip.length);
         }
+    }
+
+    /** A document other than a page (a feed): its type, the time it names as its last change, its caching rule. */
+    public record Document(String contentType, Instant lastModified, String cacheControl) {
     }
 
     private final Cache<Key, Entry> pages = Caffeine.newBuilder()
@@ -117,11 +123,17 @@ public final class PageCache {
         ctx.header("Vary", "Accept-Encoding");
         ctx.header("ETag", etag);
         ctx.attribute(ErrorPages.HANDLED, true);
-        if (ETags.matches(ctx.header("If-None-Match"), etag)) {
+        Document d = e.document();
+        if (d != null) {
+            ctx.header("Last-Modified", ETags.httpDate(d.lastModified()));
+            ctx.header("Cache-Control", d.cacheControl());
+        }
+        if (ETags.notModified(ctx.header("If-None-Match"), d == null ? null : ctx.header("If-Modified-Since"), etag,
+                d == null ? null : d.lastModified())) {
             ctx.status(HttpStatus.NOT_MODIFIED);
             return true;
         }
-        ctx.contentType("text/html; charset=utf-8");
+        ctx.contentType(d == null ? "text/html; charset=utf-8" : d.contentType());
         if (e.gzip() != null && ETags.acceptsGzip(ctx.header("Accept-Encoding"))) {
             // Set before Javalin sees the body: it then leaves it as it is.
             ctx.header("Content-Encoding", "gzip");
@@ -205,7 +217,7 @@ public final class PageCache {
         if (formToken != null) {
             stored = stored.replace(formToken, TIMER_MARK);
         }
-        Entry e = cut(stored, formToken == null ? null : formId, nextScheduled.apply(blog).orElse(null));
+        Entry e = cut(stored, formToken == null ? null : formId, nextScheduled.apply(blog).orElse(null), null);
         pages.put(key(ctx, blog), e);
         ctx.header(HEADER, "miss");
         ctx.header("Vary", "Accept-Encoding");
@@ -217,8 +229,23 @@ public final class PageCache {
         }
     }
 
+    /**
+     * Keeps a document that is the same for every signed-out reader (a feed: no visitor token in it), with the
+     * ETag its route gave it; the next requests are then served from here by {@link #serve} with the same headers.
+     */
+    public void keepDocument(Context ctx, Blog blog, String body, String etag, Document document) {
+        if (!cacheable(ctx, blog)) {
+            return;
+        }
+        // A feed is XML, which has no NUL character, hence no marker: it is kept in one part.
+        Entry e = cut(body, null, nextScheduled.apply(blog).orElse(null), document);
+        pages.put(key(ctx, blog), new Entry(e.parts(), e.csrf(), e.length(), etag, e.gzip(), null, e.validUntil(),
+                e.keptAt(), e.renewing(), document));
+        ctx.header(HEADER, "miss");
+    }
+
     /** The page cut at its token markers, once, when it is kept. */
-    private static Entry cut(String stored, String formId, Instant validUntil) {
+    private static Entry cut(String stored, String formId, Instant validUntil, Document document) {
         List<byte[]> parts = new ArrayList<>();
         List<Boolean> csrf = new ArrayList<>();
         int from = 0;
@@ -236,7 +263,7 @@ public final class PageCache {
         }
         parts.add(stored.substring(from).getBytes(StandardCharsets.UTF_8));
         byte[] whole = stored.getBytes(StandardCharsets.UTF_8);
-        String etag = "\"p" + digest(whole).substring(0, 32) + "\"";
+        String etag = document != null ? null : "\"p" + digest(whole).substring(0, 32) + "\"";
         boolean[] isCsrf = new boolean[csrf.size()];
         for (int i = 0; i < isCsrf.length; i++) {
             isCsrf[i] = csrf.get(i);
@@ -244,7 +271,7 @@ public final class PageCache {
         int length = parts.stream().mapToInt(p -> p.length).sum();
         byte[] gzip = parts.size() == 1 && length >= GZIP_MIN_BYTES ? gzip(parts.get(0)) : null;
         return new Entry(parts.toArray(byte[][]::new), isCsrf, length, etag, gzip, formId, validUntil,
-                System.nanoTime(), new java.util.concurrent.atomic.AtomicBoolean());
+                System.nanoTime(), new java.util.concurrent.atomic.AtomicBoolean(), document);
     }
 
     private static byte[] gzip(byte[] bytes) {
@@ -281,6 +308,8 @@ public final class PageCache {
 
     private static Key key(Context ctx, Blog blog) {
         String query = ctx.queryString();
-        return new Key(ctx.host(), ctx.path() + (query == null ? "" : "?" + query), blog.id(), blog.contentVersion());
+        // The scheme too: pages and feeds link to themselves with it (canonical link, feed ids and links).
+        return new Key(Web.isHttps(ctx), ctx.host(), ctx.path() + (query == null ? "" : "?" + query), blog.id(),
+                blog.contentVersion());
     }
 }
