@@ -207,7 +207,7 @@ public final class PageCache {
 
     /** Keeps the page just rendered into ctx, if it may be served to other signed-out readers. */
     public void keep(Context ctx, Blog blog) {
-        String html = ctx.result();
+        String html = ctx.attribute(Pages.RENDERED);
         if (!cacheable(ctx, blog) || ctx.statusCode() != 200 || html == null) {
             return;
         }
