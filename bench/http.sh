@@ -10,8 +10,8 @@
 # (from the GC log) and the number of exceptions in the Carnet log.
 #
 # Usage: bench/http.sh [--postgres]     (build the jar first: mvn -q -B package -DskipTests)
-#   --postgres   run Carnet on a throw-away PostgreSQL (initdb + pg_ctl on the PATH) instead of SQLite
-#                (written but NOT yet exercised)
+#   --postgres   run Carnet on a throw-away PostgreSQL (initdb + pg_ctl on the PATH; as root, the cluster is
+#                run by the postgres user, else nobody) instead of SQLite. See bench/README.md.
 # Env: BENCH_SECONDS (default 20), BENCH_KEEP=1 keeps the temp directory.
 # Installs nginx and wrk from Debian when missing (needs root or sudo for apt-get).
 set -euo pipefail

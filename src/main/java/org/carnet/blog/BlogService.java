@@ -91,9 +91,30 @@ public final class BlogService {
         });
     }
 
+    /**
+     * The blog as stored now. Every request of a public page asks this, so the whole row is read only when it
+     * changed: a short query of its id, content version and update time (both raised by every change of the row,
+     * on any node or by the CLI) says whether the Blog read last time is still it.
+     */
     public Optional<Blog> find(String name) {
-        return jdbi.withHandle(h -> blogs.byName(h, name));
+        return jdbi.withHandle(h -> {
+            Optional<BlogStore.Version> now = blogs.versionByName(h, name);
+            if (now.isEmpty()) {
+                return Optional.<Blog>empty();
+            }
+            Blog known = recent.getIfPresent(name);
+            if (known != null && now.get().of(known)) {
+                return Optional.of(known);
+            }
+            Optional<Blog> read = blogs.byName(h, name);
+            read.ifPresent(b -> recent.put(name, b));
+            return read;
+        });
     }
+
+    /** Blogs as last read by find, by name (checked against the database at every use). */
+    private final com.github.benmanes.caffeine.cache.Cache<String, Blog> recent =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000).build();
 
     public Blog require(String name) {
         return find(name).orElseThrow(() -> Problem.notFound("blog.notFound", name));

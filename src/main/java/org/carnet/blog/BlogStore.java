@@ -62,6 +62,38 @@ public final class BlogStore {
                 .bind("name", name).mapTo(Blog.class).findOne();
     }
 
+    /** What says whether a blog read before is still the blog as stored: see BlogService.find. */
+    public record Version(long id, long contentVersion, long updatedAtMillis) {
+
+        /** Is this the version of that blog as read? */
+        public boolean of(Blog b) {
+            return b.id() == id && b.contentVersion() == contentVersion
+                    && (b.updatedAt() == null ? Long.MIN_VALUE : b.updatedAt().toEpochMilli()) == updatedAtMillis;
+        }
+    }
+
+    /**
+     * Just the columns of Version, by the unique index on name. Plain JDBC on the handle's connection: it runs on
+     * every public request (page cache hits included), where JDBI's statement machinery was most of its cost.
+     */
+    public Optional<Version> versionByName(Handle h, String name) {
+        try (java.sql.PreparedStatement st = h.getConnection().prepareStatement(
+                "SELECT id, content_version, updated_at FROM blog WHERE name = ?")) {
+            st.setString(1, name);
+            try (java.sql.ResultSet rs = st.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                long id = rs.getLong(1);
+                long version = rs.getLong(2);
+                long updated = rs.getLong(3);
+                return Optional.of(new Version(id, version, rs.wasNull() ? Long.MIN_VALUE : updated));
+            }
+        } catch (java.sql.SQLException e) {
+            throw new org.jdbi.v3.core.ConnectionException(e);
+        }
+    }
+
     public Optional<Blog> byId(Handle h, long id) {
         return h.createQuery("SELECT " + COLUMNS + " FROM blog b WHERE b.id = :id")
                 .bind("id", id).mapTo(Blog.class).findOne();

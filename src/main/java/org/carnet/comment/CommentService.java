@@ -88,9 +88,11 @@ public final class CommentService {
     /** The comment block under a post, as this viewer sees it. */
     public Block block(Viewer viewer, Blog blog, Post post, String visitorToken) {
         String visitorHash = visitorToken == null || visitorToken.isEmpty() ? null : Tokens.sha256(visitorToken);
-        boolean mayComment = access.may(viewer, blog, Action.COMMENT);
+        // One look-up of the viewer's role answers both questions (it was one query each).
+        Role role = access.roleOf(viewer, blog).orElse(null);
+        boolean mayComment = Access.allows(role, viewer.signedIn(), blog, Action.COMMENT);
         String note = Access.refusalKey(blog, Action.COMMENT);
-        boolean moderator = access.may(viewer, blog, Action.MODERATE_COMMENTS);
+        boolean moderator = Access.allows(role, viewer.signedIn(), blog, Action.MODERATE_COMMENTS);
         Long viewerId = viewer.signedIn() ? viewer.userId() : null;
         if (post.commentsHidden()) {
             return new Block(List.of(), 0, true, true, false, "comment.closed", null, viewer.signedIn(), moderator,

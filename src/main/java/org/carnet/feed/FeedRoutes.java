@@ -5,10 +5,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.net.URI;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.carnet.blog.Blog;
@@ -17,6 +13,8 @@ import org.carnet.blog.BlogService;
 import org.carnet.core.Messages;
 import org.carnet.core.Problem;
 import org.carnet.core.Tokens;
+import org.carnet.web.ETags;
+import org.carnet.web.PageCache;
 import org.carnet.post.BlogReader;
 import org.carnet.post.ReadingRoutes;
 import org.carnet.web.Pages;
@@ -62,6 +60,9 @@ public final class FeedRoutes {
 
     private void posts(Context ctx, String label, boolean summary) {
         Blog blog = blog(ctx);
+        if (reading.cache().serve(ctx, blog)) {
+            return;
+        }
         FeedParams params = FeedParams.from(ctx);
         FeedWriter.Where where = where(ctx, blog);
         String path = "/feeds/posts/" + (summary ? "summary" : "default")
@@ -75,6 +76,9 @@ public final class FeedRoutes {
 
     private void blogComments(Context ctx) {
         Blog blog = blog(ctx);
+        if (reading.cache().serve(ctx, blog)) {
+            return;
+        }
         FeedParams params = FeedParams.from(ctx);
         FeedWriter.Where where = where(ctx, blog);
         FeedService.Slice<FeedComment> slice = feeds.comments(blog, params.offset(), params.maxResults());
@@ -85,6 +89,9 @@ public final class FeedRoutes {
 
     private void postComments(Context ctx) {
         Blog blog = blog(ctx);
+        if (reading.cache().serve(ctx, blog)) {
+            return;
+        }
         long postId;
         try {
             postId = Long.parseLong(ctx.pathParam("postId"));
@@ -141,45 +148,28 @@ public final class FeedRoutes {
         return Messages.of(blog.language());
     }
 
-    private static void send(Context ctx, Blog blog, FeedParams params, FeedWriter.Rendered feed) {
+    /**
+     * Sends the feed with its ETag (a hash of the document) and Last-Modified, or a 304. A public blog's feed is the
+     * same for every signed-out reader: it is kept in the page cache, which answers the next requests (same
+     * headers, same 304s) until the blog's content version changes.
+     */
+    private void send(Context ctx, Blog blog, FeedParams params, FeedWriter.Rendered feed) {
         String etag = "\"" + Tokens.sha256(feed.xml()).substring(0, 32) + "\"";
         Instant lastModified = feed.updated().truncatedTo(ChronoUnit.SECONDS);
-        ctx.header("ETag", etag);
-        ctx.header("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(lastModified.atZone(ZoneOffset.UTC)));
         // no-cache: caches may keep it but must ask again (cheap with the ETag); a private blog's feed is
         // for its reader only.
-        ctx.header("Cache-Control", (blog.isPrivate() ? "private" : "public") + ", no-cache");
-        if (notModified(ctx.header("If-None-Match"), ctx.header("If-Modified-Since"), etag, lastModified)) {
+        String cacheControl = (blog.isPrivate() ? "private" : "public") + ", no-cache";
+        String type = params.rss() ? "application/rss+xml; charset=utf-8" : "application/atom+xml; charset=utf-8";
+        ctx.header("ETag", etag);
+        ctx.header("Last-Modified", ETags.httpDate(lastModified));
+        ctx.header("Cache-Control", cacheControl);
+        reading.cache().keepDocument(ctx, blog, feed.xml(), etag, new PageCache.Document(type, lastModified,
+                cacheControl));
+        if (ETags.notModified(ctx.header("If-None-Match"), ctx.header("If-Modified-Since"), etag, lastModified)) {
             ctx.status(HttpStatus.NOT_MODIFIED);
             return;
         }
-        ctx.contentType(params.rss() ? "application/rss+xml; charset=utf-8" : "application/atom+xml; charset=utf-8");
+        ctx.contentType(type);
         ctx.result(feed.xml());
-    }
-
-    /** RFC 9110: If-None-Match decides when present; If-Modified-Since only without it. */
-    static boolean notModified(String ifNoneMatch, String ifModifiedSince, String etag, Instant lastModified) {
-        if (ifNoneMatch != null) {
-            for (String candidate : ifNoneMatch.split(",")) {
-                String c = candidate.trim();
-                if (c.startsWith("W/")) {
-                    c = c.substring(2);
-                }
-                if (c.equals("*") || c.equals(etag)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        if (ifModifiedSince != null) {
-            try {
-                Instant since = ZonedDateTime.parse(ifModifiedSince.trim(), DateTimeFormatter.RFC_1123_DATE_TIME)
-                        .toInstant();
-                return !lastModified.isAfter(since);
-            } catch (DateTimeParseException e) {
-                return false;
-            }
-        }
-        return false;
     }
 }

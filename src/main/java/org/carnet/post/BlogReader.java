@@ -158,6 +158,17 @@ public final class BlogReader {
         return jdbi.withHandle(h -> posts.neighbour(h, post, now, older));
     }
 
+    /** The visible posts just older and just newer than this one, read on one connection. */
+    public Neighbours neighbours(Post post) {
+        Instant now = clock.instant();
+        return jdbi.withHandle(h -> new Neighbours(posts.neighbour(h, post, now, true).orElse(null),
+                posts.neighbour(h, post, now, false).orElse(null)));
+    }
+
+    /** A post's neighbours, either null at the ends. */
+    public record Neighbours(Post older, Post newer) {
+    }
+
     /** When a scheduled post of the blog next becomes visible, if one is waiting. */
     public Optional<Instant> nextScheduled(Blog blog) {
         Instant now = clock.instant();

@@ -31,11 +31,12 @@ public final class PostPage {
         if (block != null && block.mayComment()) {
             PageCache.formIn(ctx, CommentService.formId(post.id()), block.formToken());
         }
+        BlogReader.Neighbours around = post.isPage() ? new BlogReader.Neighbours(null, null) : reader.neighbours(post);
         pages.render(ctx, "post/post.jte", Pages.params("p", pages.blogPage(ctx, blog, post.title())
                         .withMeta(PostMeta.forPost(ctx, blog, post)),
                 "entry", entry, "dates", new PostDates(blog),
-                "older", post.isPage() ? null : reader.neighbour(post, true).orElse(null),
-                "newer", post.isPage() ? null : reader.neighbour(post, false).orElse(null),
+                "older", around.older(),
+                "newer", around.newer(),
                 "sidebar", reader.sidebar(blog), "preview", false,
                 "comments", block,
                 "form", form));

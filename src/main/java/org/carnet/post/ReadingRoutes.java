@@ -53,6 +53,11 @@ public final class ReadingRoutes {
         this.pages = pages;
     }
 
+    /** The page cache of public pages (feeds keep their documents in it too). */
+    public PageCache cache() {
+        return cache;
+    }
+
     public void register(RoutesConfig r) {
         r.get("/{blog}", cached(this::home));
         r.get("/{blog}/search", this::older);

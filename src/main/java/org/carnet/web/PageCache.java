@@ -4,11 +4,22 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import io.javalin.http.HttpStatus;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.zip.GZIPOutputStream;
 import org.carnet.blog.Blog;
 
 /**
@@ -17,8 +28,13 @@ import org.carnet.blog.Blog;
  * node), so the next request after a change renders afresh: nothing stale is ever served. Signed-in visitors,
  * private blogs, and anonymous commenters with a comment awaiting moderation are never served from here.
  *
- * Two things in a page belong to one visitor: the CSRF token of its forms and the comment form's signed
+ * <p>Two things in a page belong to one visitor: the CSRF token of its forms and the comment form's signed
  * timestamp. They are stored as markers and filled in for each visitor on the way out.
+ *
+ * <p>A kept page is UTF-8 bytes, cut once at its markers, with a strong ETag computed once from those bytes (a
+ * page with a visitor's token adds what is the visitor's own to it, see {@link #etagFor}). A hit answers
+ * If-None-Match with a 304 itself and writes the bytes with their length; a page with no visitor token is also
+ * kept gzipped, for the browsers that ask for it. Nothing on a hit looks at the page byte by byte.
  */
 public final class PageCache {
 
@@ -32,22 +48,46 @@ public final class PageCache {
     /** Time-based changes (a scheduled post's time coming) are seen within this, besides every write at once. */
     private static final Duration MAX_AGE = Duration.ofSeconds(5);
 
-    private record Key(String host, String pathAndQuery, long blogId, long version) {
+    /**
+     * A browser's copy of a page with a comment form carries the form's signed time, which the form accepts for a
+     * day (CommentService.MAX_FORM_AGE): the ETag of such a page changes every this long, so that a copy a 304
+     * confirms still leaves the reader hours to write.
+     */
+    static final Duration TIMER_PERIOD = Duration.ofHours(6);
+
+    /** Javalin does not compress below this many bytes either. */
+    private static final int GZIP_MIN_BYTES = 1500;
+
+    private record Key(boolean https, String host, String pathAndQuery, long blogId, long version) {
     }
 
     /**
      * A page cut where the visitor's tokens go: parts[0] token[0] parts[1] token[1] ... parts[n]; each token is
      * CSRF or TIMER. Serving joins the parts without searching the page (profiling showed String.replace over a
-     * whole page as the main cost of a cache hit). validUntil: when a scheduled post of the blog becomes visible
-     * (the page then changes without a write).
+     * whole page as the main cost of a cache hit). etag: of the kept bytes, quoted; gzip: the whole page
+     * compressed, when it has no token (else null); validUntil: when a scheduled post of the blog becomes visible
+     * (the page then changes without a write); document: what a document other than a page (a feed) says of
+     * itself, null for a page.
      */
-    private record Entry(String[] parts, String[] tokens, int length, String formId, Instant validUntil) {
+    private record Entry(byte[][] parts, boolean[] csrf, int length, String etag, byte[] gzip, String formId,
+                         Instant validUntil, long keptAt, java.util.concurrent.atomic.AtomicBoolean renewing,
+                         Document document) {
+
+        int weight() {
+            return length + (gzip == null ? 0 : gzip.length);
+        }
+    }
+
+    /** A document other than a page (a feed): its type, the time it names as its last change, its caching rule. */
+    public record Document(String contentType, Instant lastModified, String cacheControl) {
     }
 
     private final Cache<Key, Entry> pages = Caffeine.newBuilder()
             .maximumWeight(64L * 1024 * 1024)
-            .<Key, Entry>weigher((k, e) -> e.length() * 2)
-            .expireAfterWrite(MAX_AGE)
+            .<Key, Entry>weigher((k, e) -> e.weight())
+            // Past MAX_AGE one request renders the page again while the others are still served this copy (rather
+            // than every request in flight rendering it at once); past twice that, nobody is.
+            .expireAfterWrite(MAX_AGE.multipliedBy(2))
             .build();
     private final Csrf csrf;
     private final Function<String, String> issueFormToken;
@@ -75,20 +115,99 @@ public final class PageCache {
         if (e == null || (e.validUntil() != null && !clock.instant().isBefore(e.validUntil()))) {
             return false;
         }
-        StringBuilder html = new StringBuilder(e.length() + 128).append(e.parts()[0]);
-        for (int i = 0; i < e.tokens().length; i++) {
-            html.append(CSRF_MARK.equals(e.tokens()[i]) ? csrf.tokenFor(ctx) : issueFormToken.apply(e.formId()))
-                    .append(e.parts()[i + 1]);
+        if (System.nanoTime() - e.keptAt() > MAX_AGE.toNanos() && e.renewing().compareAndSet(false, true)) {
+            return false;
         }
-        ctx.contentType("text/html; charset=utf-8").result(html.toString());
+        String etag = etagFor(ctx, e);
         ctx.header(HEADER, "hit");
+        ctx.header("Vary", "Accept-Encoding");
+        ctx.header("ETag", etag);
         ctx.attribute(ErrorPages.HANDLED, true);
+        Document d = e.document();
+        if (d != null) {
+            ctx.header("Last-Modified", ETags.httpDate(d.lastModified()));
+            ctx.header("Cache-Control", d.cacheControl());
+        }
+        if (ETags.notModified(ctx.header("If-None-Match"), d == null ? null : ctx.header("If-Modified-Since"), etag,
+                d == null ? null : d.lastModified())) {
+            ctx.status(HttpStatus.NOT_MODIFIED);
+            return true;
+        }
+        ctx.contentType(d == null ? "text/html; charset=utf-8" : d.contentType());
+        if (e.gzip() != null && ETags.acceptsGzip(ctx.header("Accept-Encoding"))) {
+            // Set before Javalin sees the body: it then leaves it as it is.
+            ctx.header("Content-Encoding", "gzip");
+            write(ctx, e.gzip(), true);
+        } else {
+            String accepted = ctx.header("Accept-Encoding");
+            write(ctx, join(ctx, e), accepted == null || accepted.isBlank());
+        }
         return true;
+    }
+
+    /**
+     * The body as it is; final: these are the bytes that go out (Javalin will not compress them), so their length
+     * is known: Jetty then sends it whole rather than in chunks.
+     */
+    private static void write(Context ctx, byte[] body, boolean isFinal) {
+        if (isFinal) {
+            ctx.res().setContentLength(body.length);
+        }
+        ctx.result(body);
+    }
+
+    /** The page with this visitor's tokens in it. */
+    private byte[] join(Context ctx, Entry e) {
+        byte[][] parts = e.parts();
+        if (parts.length == 1) {
+            return parts[0];
+        }
+        byte[][] tokens = new byte[parts.length - 1][];
+        int length = e.length();
+        for (int i = 0; i < tokens.length; i++) {
+            tokens[i] = (e.csrf()[i] ? csrf.tokenFor(ctx) : issueFormToken.apply(e.formId()))
+                    .getBytes(StandardCharsets.UTF_8);
+            length += tokens[i].length;
+        }
+        byte[] out = new byte[length];
+        int at = 0;
+        for (int i = 0; i < parts.length; i++) {
+            System.arraycopy(parts[i], 0, out, at, parts[i].length);
+            at += parts[i].length;
+            if (i < tokens.length) {
+                System.arraycopy(tokens[i], 0, out, at, tokens[i].length);
+                at += tokens[i].length;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The ETag of the page as this visitor gets it: the kept bytes' own, plus (when the page has them) a digest of
+     * the visitor's CSRF token, so that a copy holding another token is sent again, and the period of the comment
+     * form's time (see TIMER_PERIOD).
+     */
+    private String etagFor(Context ctx, Entry e) {
+        if (e.parts().length == 1) {
+            return e.etag();
+        }
+        StringBuilder tag = new StringBuilder(e.etag().length() + 24).append(e.etag(), 0, e.etag().length() - 1);
+        boolean hasCsrf = false;
+        for (boolean c : e.csrf()) {
+            hasCsrf |= c;
+        }
+        if (hasCsrf) {
+            tag.append('-').append(digest(csrf.tokenFor(ctx).getBytes(StandardCharsets.UTF_8)), 0, 12);
+        }
+        if (e.formId() != null) {
+            tag.append("-t").append(clock.millis() / TIMER_PERIOD.toMillis());
+        }
+        return tag.append('"').toString();
     }
 
     /** Keeps the page just rendered into ctx, if it may be served to other signed-out readers. */
     public void keep(Context ctx, Blog blog) {
-        String html = ctx.result();
+        String html = ctx.attribute(Pages.RENDERED);
         if (!cacheable(ctx, blog) || ctx.statusCode() != 200 || html == null) {
             return;
         }
@@ -98,15 +217,37 @@ public final class PageCache {
         if (formToken != null) {
             stored = stored.replace(formToken, TIMER_MARK);
         }
+        Entry e = cut(stored, formToken == null ? null : formId, nextScheduled.apply(blog).orElse(null), null);
+        pages.put(key(ctx, blog), e);
         ctx.header(HEADER, "miss");
-        pages.put(key(ctx, blog), cut(stored, formToken == null ? null : formId, nextScheduled.apply(blog)
-                .orElse(null)));
+        ctx.header("Vary", "Accept-Encoding");
+        // The page as rendered for this visitor: its ETag is the one the next hit will give them.
+        ctx.header("ETag", etagFor(ctx, e));
+        if (ETags.matches(ctx.header("If-None-Match"), ctx.res().getHeader("ETag"))) {
+            ctx.status(HttpStatus.NOT_MODIFIED);
+            ctx.result(new byte[0]);
+        }
+    }
+
+    /**
+     * Keeps a document that is the same for every signed-out reader (a feed: no visitor token in it), with the
+     * ETag its route gave it; the next requests are then served from here by {@link #serve} with the same headers.
+     */
+    public void keepDocument(Context ctx, Blog blog, String body, String etag, Document document) {
+        if (!cacheable(ctx, blog)) {
+            return;
+        }
+        // A feed is XML, which has no NUL character, hence no marker: it is kept in one part.
+        Entry e = cut(body, null, nextScheduled.apply(blog).orElse(null), document);
+        pages.put(key(ctx, blog), new Entry(e.parts(), e.csrf(), e.length(), etag, e.gzip(), null, e.validUntil(),
+                e.keptAt(), e.renewing(), document));
+        ctx.header(HEADER, "miss");
     }
 
     /** The page cut at its token markers, once, when it is kept. */
-    private static Entry cut(String stored, String formId, Instant validUntil) {
-        java.util.List<String> parts = new java.util.ArrayList<>();
-        java.util.List<String> tokens = new java.util.ArrayList<>();
+    private static Entry cut(String stored, String formId, Instant validUntil, Document document) {
+        List<byte[]> parts = new ArrayList<>();
+        List<Boolean> csrf = new ArrayList<>();
         int from = 0;
         while (true) {
             int csrfAt = stored.indexOf(CSRF_MARK, from);
@@ -116,13 +257,39 @@ public final class PageCache {
                 break;
             }
             String mark = at == csrfAt ? CSRF_MARK : TIMER_MARK;
-            parts.add(stored.substring(from, at));
-            tokens.add(mark);
+            parts.add(stored.substring(from, at).getBytes(StandardCharsets.UTF_8));
+            csrf.add(mark == CSRF_MARK);
             from = at + mark.length();
         }
-        parts.add(stored.substring(from));
-        return new Entry(parts.toArray(String[]::new), tokens.toArray(String[]::new), stored.length(), formId,
-                validUntil);
+        parts.add(stored.substring(from).getBytes(StandardCharsets.UTF_8));
+        byte[] whole = stored.getBytes(StandardCharsets.UTF_8);
+        String etag = document != null ? null : "\"p" + digest(whole).substring(0, 32) + "\"";
+        boolean[] isCsrf = new boolean[csrf.size()];
+        for (int i = 0; i < isCsrf.length; i++) {
+            isCsrf[i] = csrf.get(i);
+        }
+        int length = parts.stream().mapToInt(p -> p.length).sum();
+        byte[] gzip = parts.size() == 1 && length >= GZIP_MIN_BYTES ? gzip(parts.get(0)) : null;
+        return new Entry(parts.toArray(byte[][]::new), isCsrf, length, etag, gzip, formId, validUntil,
+                System.nanoTime(), new java.util.concurrent.atomic.AtomicBoolean(), document);
+    }
+
+    private static byte[] gzip(byte[] bytes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 4);
+        try (GZIPOutputStream z = new GZIPOutputStream(out)) {
+            z.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static String digest(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     /** A comment form in the page being rendered: its signed timestamp is the visitor's own. */
@@ -141,6 +308,8 @@ public final class PageCache {
 
     private static Key key(Context ctx, Blog blog) {
         String query = ctx.queryString();
-        return new Key(ctx.host(), ctx.path() + (query == null ? "" : "?" + query), blog.id(), blog.contentVersion());
+        // The scheme too: pages and feeds link to themselves with it (canonical link, feed ids and links).
+        return new Key(Web.isHttps(ctx), ctx.host(), ctx.path() + (query == null ? "" : "?" + query), blog.id(),
+                blog.contentVersion());
     }
 }

@@ -350,6 +350,35 @@ class FeedsTest {
     }
 
     @Test
+    void aPublicFeedIsServedFromThePageCacheWithItsHeadersAndANewPostShowsAtOnce() throws Exception {
+        User owner = carnet.user("memoire@feed.test", "Mémoire", "mot de passe des flux");
+        Blog kept = carnet.blog(owner, "memoire", "language", "en");
+        carnet.services().posts.create(Viewer.of(owner), kept, new PostInput(Post.Kind.POST, "Kept",
+                BodyFormat.HTML, "<p>Kept.</p>", "", "", "", "2022-03-01T10:00"), PostService.Intent.PUBLISH);
+        Response first = carnet.client().get("/memoire/feeds/posts/default");
+        Response second = carnet.client().get("/memoire/feeds/posts/default");
+        assertThat(first.header(org.carnet.web.PageCache.HEADER)).isEqualTo("miss");
+        assertThat(second.header(org.carnet.web.PageCache.HEADER)).isEqualTo("hit");
+        assertThat(second.body()).isEqualTo(first.body());
+        for (String h : new String[] {"ETag", "Last-Modified", "Cache-Control", "Content-Type"}) {
+            assertThat(second.header(h)).as(h).isEqualTo(first.header(h));
+        }
+        Response notModified = carnet.client().get("/memoire/feeds/posts/default", "If-Modified-Since",
+                first.header("Last-Modified"));
+        assertThat(notModified.status()).isEqualTo(304);
+        assertThat(notModified.header(org.carnet.web.PageCache.HEADER)).isEqualTo("hit");
+        // RSS is another document, kept apart.
+        assertThat(carnet.client().get("/memoire/feeds/posts/default?alt=rss").header("Content-Type"))
+                .startsWith("application/rss+xml");
+
+        carnet.services().posts.create(Viewer.of(owner), kept, new PostInput(Post.Kind.POST, "Fresh",
+                BodyFormat.HTML, "<p>Fresh.</p>", "", "", "", "2022-03-02T10:00"), PostService.Intent.PUBLISH);
+        Response after = carnet.client().get("/memoire/feeds/posts/default", "If-None-Match", first.header("ETag"));
+        assertThat(after.status()).isEqualTo(200);
+        assertThat(titles(parse(after))).containsExactly("Fresh", "Kept");
+    }
+
+    @Test
     void aPrivateBlogsFeedsAreForMembersAndTheirTokensOnly() throws Exception {
         User owner = carnet.user("prive@feed.test", "Propriétaire", "mot de passe des flux");
         Blog secret = carnet.blog(owner, "cachette", "language", "en", "visibility", "private");

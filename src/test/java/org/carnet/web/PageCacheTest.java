@@ -97,6 +97,25 @@ class PageCacheTest {
     }
 
     @Test
+    void aBlogChangedByAnotherNodeShowsOnTheVeryNextRequest() {
+        Blog other = carnet.blog(owner, "cache-ailleurs", "title", "Titre d'ici");
+        assertThat(twice("/cache-ailleurs/").doc().selectFirst(".blog-title").text()).isEqualTo("Titre d'ici");
+        // Another node (or the CLI) writes the row as BlogStore.update does: this node's memory of the blog and its
+        // cached pages must both give way.
+        carnet.services().db.jdbi().useHandle(h -> h.createUpdate("UPDATE blog SET title = 'Titre d''ailleurs', "
+                + "content_version = content_version + 1, updated_at = updated_at + 1 WHERE id = :id")
+                .bind("id", other.id()).execute());
+        Response after = carnet.client().get("/cache-ailleurs/");
+        assertThat(after.header(PageCache.HEADER)).isEqualTo("miss");
+        assertThat(after.doc().selectFirst(".blog-title").text()).isEqualTo("Titre d'ailleurs");
+        // A change of the content version alone (a post written elsewhere) is seen too.
+        carnet.services().db.jdbi().useHandle(h -> h.createUpdate("UPDATE blog SET title = 'Troisième', "
+                + "content_version = content_version + 1 WHERE id = :id").bind("id", other.id()).execute());
+        assertThat(carnet.client().get("/cache-ailleurs/").doc().selectFirst(".blog-title").text())
+                .isEqualTo("Troisième");
+    }
+
+    @Test
     void aScheduledPostAppearsAtItsTimeThoughTheHomePageIsCached() {
         var at = carnet.clock().instant().atZone(ZoneId.of(blog.timeZone())).plusHours(1).withSecond(0).withNano(0);
         carnet.services().posts.create(Viewer.of(owner), blog, new PostInput(Post.Kind.POST, "Scheduled one",
