@@ -101,6 +101,8 @@ public final class CarnetServer implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new IllegalStateException("Cannot create " + uploads + ": " + e.getMessage(), e);
         }
+        PageCache pageCache = new PageCache(csrf, services.comments::freshFormToken, services.reader::nextScheduled,
+                services.clock);
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
@@ -139,7 +141,11 @@ public final class CarnetServer implements AutoCloseable {
                 }
             });
             r.before(setup::before);
-            r.after(ctx -> MDC.clear());
+            r.after(ctx -> {
+                // Whatever happened to a request that was rendering a missing page, its waiters go on.
+                pageCache.release(ctx);
+                MDC.clear();
+            });
             new InstanceRoutes(services.db, services.blogs, services.instance, pages).register(r);
             new SeoRoutes(services.blogs, services.reader).register(r);
             new AccountRoutes(services.accounts, services.instance, pages, secure).register(r);
@@ -153,8 +159,7 @@ public final class CarnetServer implements AutoCloseable {
             extraRoutes.accept(r);
             PostPage postPage = new PostPage(services.reader, services.comments, pages);
             ReadingRoutes reading = new ReadingRoutes(services.blogs, services.reader, services.accounts,
-                    services.comments, postPage, pages, search, new PageCache(csrf, services.comments::freshFormToken,
-                    services.reader::nextScheduled, services.clock));
+                    services.comments, postPage, pages, search, pageCache);
             new CommentRoutes(services.blogs, services.reader, services.comments, reading, postPage, pages)
                     .register(r);
             // Feed paths look like /{blog}/{year}/{month}/{file} to ReadingRoutes: they must come first.

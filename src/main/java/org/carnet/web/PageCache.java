@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.zip.GZIPOutputStream;
 import org.carnet.blog.Blog;
@@ -40,6 +42,8 @@ public final class PageCache {
 
     /** Says whether a page came from the cache (for benchmarks and for people reading the headers). */
     public static final String HEADER = "X-Carnet-Cache";
+    /** How long a request waits for another one rendering the same missing page before rendering it itself. */
+    static final Duration WAIT_FOR_LEADER = Duration.ofSeconds(2);
     static final String FORM_TOKEN = "carnet.formToken";
     static final String FORM_ID = "carnet.formId";
     private static final String CSRF_MARK = "\u0000csrf\u0000";
@@ -89,6 +93,13 @@ public final class PageCache {
             // than every request in flight rendering it at once); past twice that, nobody is.
             .expireAfterWrite(MAX_AGE.multipliedBy(2))
             .build();
+    /**
+     * Pages being rendered after a miss, and the latch their waiters wait on. Entries expire on their own, so a
+     * rendering that never reported its end (it cannot happen: see release) would delay nobody for long.
+     */
+    private final Cache<Key, CountDownLatch> rendering = Caffeine.newBuilder()
+            .expireAfterWrite(WAIT_FOR_LEADER.multipliedBy(2)).build();
+    private static final String RENDERING = "carnet.cache.rendering";
     private final Csrf csrf;
     private final Function<String, String> issueFormToken;
     private final Function<Blog, Optional<Instant>> nextScheduled;
@@ -106,12 +117,32 @@ public final class PageCache {
         this.clock = clock;
     }
 
-    /** Serves the page from the cache when this request may be; true when it did. */
+    /**
+     * Serves the page from the cache when this request may be; true when it did. When the page is missing (a
+     * write has just raised the blog's version), one request renders it and the others asking for it meanwhile
+     * wait for that rendering (at most {@link #WAIT_FOR_LEADER}) instead of all rendering the same page at once;
+     * the renderer must then call {@link #release} (the server does, after every request).
+     */
     public boolean serve(Context ctx, Blog blog) {
         if (!cacheable(ctx, blog)) {
             return false;
         }
-        Entry e = pages.getIfPresent(key(ctx, blog));
+        Key key = key(ctx, blog);
+        Entry e = pages.getIfPresent(key);
+        if (e == null) {
+            CountDownLatch mine = new CountDownLatch(1);
+            CountDownLatch leader = rendering.asMap().putIfAbsent(key, mine);
+            if (leader == null) {
+                ctx.attribute(RENDERING, key);
+                return false;
+            }
+            try {
+                leader.await(WAIT_FOR_LEADER.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+            e = pages.getIfPresent(key);
+        }
         if (e == null || (e.validUntil() != null && !clock.instant().isBefore(e.validUntil()))) {
             return false;
         }
@@ -203,6 +234,18 @@ public final class PageCache {
             tag.append("-t").append(clock.millis() / TIMER_PERIOD.toMillis());
         }
         return tag.append('"').toString();
+    }
+
+    /** Ends this request's rendering of a missing page, if it was the one rendering it: the others go on. */
+    public void release(Context ctx) {
+        Key key = ctx.attribute(RENDERING);
+        if (key != null) {
+            ctx.attribute(RENDERING, null);
+            CountDownLatch latch = rendering.asMap().remove(key);
+            if (latch != null) {
+                latch.countDown();
+            }
+        }
     }
 
     /** Keeps the page just rendered into ctx, if it may be served to other signed-out readers. */

@@ -168,4 +168,32 @@ class PageCacheTest {
         assertThat(signedIn.get("/cache-ouvert/").header(PageCache.HEADER)).isNull();
         assertThat(signedIn.get("/cache-ouvert/").text()).contains("other");
     }
+    @Test
+    void afterAWriteOneRequestRendersThePageAndTheOthersAskingMeanwhileWaitForIt() throws Exception {
+        String post = publish("Many readers at once", "<p>Popular.</p>");
+        twice(post);
+        // A new post raises the blog's version: the kept page is gone, and eight readers ask for it together.
+        publish("Another post", "<p>Raises the version.</p>");
+        int readers = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(readers);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<java.util.concurrent.Future<Response>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < readers; i++) {
+            answers.add(pool.submit(() -> {
+                go.await();
+                return carnet.client().get(post);
+            }));
+        }
+        go.countDown();
+        int misses = 0;
+        for (var f : answers) {
+            Response r = f.get();
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.text()).contains("Popular.");
+            assertThat(r.doc().select("a.newer").attr("href")).as("the page after the write").contains("another-post");
+            misses += "miss".equals(r.header(PageCache.HEADER)) ? 1 : 0;
+        }
+        pool.shutdown();
+        assertThat(misses).as("rendered once, by the first of them").isEqualTo(1);
+    }
 }
