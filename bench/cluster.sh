@@ -26,8 +26,8 @@ if [ ${#need[@]} -gt 0 ]; then
   $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 
-[ -f target/carnet.jar ] && [ -d target/test-classes/org/carnet/cluster ] \
-  || mvn -q -B package -DskipTests
+# Always from the sources as they are: a jar left from an earlier build would measure old code.
+mvn -q -B package -DskipTests
 mvn -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test.classpath >/dev/null
 cp="target/test-classes:target/classes:$(cat target/test.classpath)"
 
