@@ -10,7 +10,6 @@ import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.generic.GenericTypes;
 import org.jdbi.v3.core.mapper.RowMapperFactory;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
 import org.jdbi.v3.core.argument.Argument;
@@ -34,10 +33,12 @@ public final class Database implements AutoCloseable {
         this.jdbi = Jdbi.create(dataSource);
         jdbi.registerArgument(new InstantAsEpochMillis());
         // Carnet's records map from columns by name (snake_case columns to camelCase components).
+        // One mapper per record type, kept: it remembers how each query's columns map (see RecordMapper).
+        var recordMappers = new java.util.concurrent.ConcurrentHashMap<Class<?>, RecordMapper<?>>();
         jdbi.registerRowMapper((RowMapperFactory) (type, config) -> {
             Class<?> raw = GenericTypes.getErasedType(type);
             return raw.isRecord() && raw.getName().startsWith("org.carnet.")
-                    ? Optional.of(ConstructorMapper.of(raw)) : Optional.empty();
+                    ? Optional.of(recordMappers.computeIfAbsent(raw, RecordMapper::new)) : Optional.empty();
         });
         jdbi.registerColumnMapper(Instant.class, (rs, col, ctx) -> {
             long millis = rs.getLong(col);
