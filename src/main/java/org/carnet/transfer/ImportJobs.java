@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -53,8 +52,6 @@ public final class ImportJobs implements AutoCloseable {
     /** Imports started on this node: their latest state, for this node's status page and the heartbeat. */
     private final Map<String, State> here = com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofHours(1)).maximumSize(1_000).<String, State>build().asMap();
-    /** Those still running (the heartbeat's list). */
-    private final Map<String, Boolean> running = new ConcurrentHashMap<>();
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> daemon(r, "carnet-import"));
     private final ScheduledExecutorService beat = Executors.newSingleThreadScheduledExecutor(
             r -> daemon(r, "carnet-import-beat"));
@@ -86,7 +83,6 @@ public final class ImportJobs implements AutoCloseable {
             });
         }
         here.put(id, new State(blog.name(), false, 0, 0, 0, null, null, null));
-        running.put(id, true);
         runner.submit(() -> run(id, blog.name(), file, cleanup));
         return id;
     }
@@ -110,7 +106,6 @@ public final class ImportJobs implements AutoCloseable {
         }
         State finished = end;
         here.put(id, finished);
-        running.remove(id);
         if (shared) {
             try {
                 jdbi.useHandle(h -> store.finish(h, id, finished.entries(), finished.posts(), finished.comments(),
@@ -122,9 +117,10 @@ public final class ImportJobs implements AutoCloseable {
     }
 
     private void beat() {
-        for (String id : running.keySet()) {
-            State s = here.get(id);
-            if (s == null) {
+        for (var running : here.entrySet()) {
+            String id = running.getKey();
+            State s = running.getValue();
+            if (s.done()) {
                 continue;
             }
             try {
