@@ -22,11 +22,12 @@ public final class Tokens {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    /** A short random id for log correlation (not a secret). */
+    /**
+     * A short random id for log correlation: not a secret, so it comes from ThreadLocalRandom, not from the
+     * shared SecureRandom every request would otherwise queue on.
+     */
     public static String shortId() {
-        byte[] bytes = new byte[6];
-        RANDOM.nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
+        return HexFormat.of().toHexDigits(java.util.concurrent.ThreadLocalRandom.current().nextLong()).substring(4);
     }
 
     public static String sha256(String token) {

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import org.carnet.account.AccountRoutes;
 import org.carnet.account.AccountService;
+import org.carnet.core.Tokens;
 import org.slf4j.MDC;
 
 /**
@@ -13,7 +14,6 @@ import org.slf4j.MDC;
  */
 public final class RequestSetup {
 
-    private static final java.util.HexFormat HEX = java.util.HexFormat.of();
     private final AccountService accounts;
     private final Csrf csrf;
     private final boolean trustProxy;
@@ -25,8 +25,7 @@ public final class RequestSetup {
     }
 
     public void before(Context ctx) {
-        // For log correlation only: not a secret, so no need for the (shared, locked) SecureRandom.
-        String id = HEX.toHexDigits(java.util.concurrent.ThreadLocalRandom.current().nextLong()).substring(4);
+        String id = Tokens.shortId();
         ctx.attribute(Web.REQUEST_ID, id);
         MDC.put("req", id);
         ctx.header("X-Request-Id", id);
