@@ -34,7 +34,7 @@ public final class ChangeLog {
 
     private static boolean isPostgres(Handle h) {
         try {
-            return h.getConnection().getMetaData().getURL().startsWith("jdbc:postgresql:");
+            return Dialect.of(h.getConnection().getMetaData().getURL()) == Dialect.POSTGRESQL;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot tell the database's kind", e);
         }
