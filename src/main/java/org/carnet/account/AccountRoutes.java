@@ -16,6 +16,9 @@ import org.carnet.web.Web;
 public final class AccountRoutes {
 
     public static final String SESSION_COOKIE = "carnet_session";
+    /** A browser that has signed in to an account before (see AccountService.signIn). */
+    static final String DEVICE_COOKIE = "carnet_device";
+    private static final java.time.Duration DEVICE_LIFETIME = java.time.Duration.ofDays(365);
 
     private final AccountService accounts;
     private final InstanceSettings instance;
@@ -65,7 +68,7 @@ public final class AccountRoutes {
                 throw Problem.invalid("password.mismatch");
             }
             accounts.signUp(email, name, password);
-            startSession(ctx, accounts.signIn(email, password, Web.clientAddress(ctx)));
+            startSession(ctx, accounts.signIn(email, password, Web.clientAddress(ctx), ctx.cookie(DEVICE_COOKIE)));
             ctx.redirect("/dashboard", HttpStatus.SEE_OTHER);
         }, error -> showSignUp(ctx, email, name, error));
     }
@@ -87,7 +90,8 @@ public final class AccountRoutes {
         String email = Forms.field(ctx, "email");
         String next = safeNext(ctx.formParam("next"));
         Forms.submit(ctx, () -> {
-            SignIn signIn = accounts.signIn(email, Forms.raw(ctx, "password"), Web.clientAddress(ctx));
+            SignIn signIn = accounts.signIn(email, Forms.raw(ctx, "password"), Web.clientAddress(ctx),
+                    ctx.cookie(DEVICE_COOKIE));
             startSession(ctx, signIn);
             ctx.redirect(next, HttpStatus.SEE_OTHER);
         }, error -> showSignIn(ctx, email, next, error));
@@ -156,6 +160,9 @@ public final class AccountRoutes {
         // A browser that was signed in as someone else leaves that session behind for good.
         accounts.signOut(Web.viewer(ctx));
         ctx.cookie(sessionCookie(ctx, signIn.token(), (int) AccountService.SESSION_LIFETIME.toSeconds()));
+        // Only the sign-in form reads it; kept a year, renewed at each sign-in.
+        ctx.cookie(new Cookie(DEVICE_COOKIE, signIn.deviceToken(), "/account", (int) DEVICE_LIFETIME.toSeconds(),
+                secureCookies || Web.isHttps(ctx), true, null, SameSite.STRICT));
     }
 
     private Cookie sessionCookie(Context ctx, String value, int maxAge) {

@@ -3,6 +3,7 @@ package org.carnet.account;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -18,9 +19,16 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 public final class AccountService {
 
     public static final Duration SESSION_LIFETIME = Duration.ofDays(30);
-    /** Failed sign-ins allowed per account, and per client address, in one window. */
+    /** Failed sign-ins allowed for one account from one client address (or one known browser) in one window. */
     public static final int MAX_FAILURES_PER_ACCOUNT = 5;
+    public static final int MAX_FAILURES_PER_DEVICE = MAX_FAILURES_PER_ACCOUNT;
+    /** From one client address, whatever the accounts tried (guessing across accounts). */
     public static final int MAX_FAILURES_PER_ADDRESS = 20;
+    /**
+     * For one account from clients it has never seen, all addresses together (guessing from many addresses): past
+     * it only browsers that signed in to it before get in, until the window ends.
+     */
+    public static final int MAX_UNKNOWN_FAILURES_PER_ACCOUNT = 50;
     public static final Duration FAILURE_WINDOW = Duration.ofMinutes(15);
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$");
@@ -33,6 +41,8 @@ public final class AccountService {
     private final RateLimitStore limits;
     private final InstanceSettings settings;
     private final Clock clock;
+    /** Made on first use: the key lives in the database. */
+    private volatile DeviceTokens devices;
 
     public AccountService(Jdbi jdbi, UserStore users, SessionStore sessions, RateLimitStore limits,
                           InstanceSettings settings, Clock clock) {
@@ -77,30 +87,44 @@ public final class AccountService {
     }
 
     /**
-     * Checks the password and opens a session. Failures are counted per account and per client address;
-     * past the limit every attempt is refused (even a right one) until the window ends.
+     * Checks the password and opens a session, without letting anyone lock an account out (OWASP's "device
+     * cookies"). Failures are counted per account and client address, per address, and per account over all
+     * addresses; past a limit, attempts from that client are refused (even a right one) until the window ends. A
+     * browser that signed in to this account before carries a device token: it is counted on its own and is not
+     * refused because of what other clients did. So a guesser blocks only themselves, and a right password from
+     * another address or a known browser still gets in.
+     *
+     * @param deviceToken the device cookie, or null; see {@link SignIn#deviceToken()} for the new one
      */
-    public SignIn signIn(String email, String password, String clientAddress) {
+    public SignIn signIn(String email, String password, String clientAddress, String deviceToken) {
         String normalEmail = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
-        String accountBucket = "signin:account:" + normalEmail;
-        String addressBucket = "signin:address:" + clientAddress;
+        Optional<User> user = jdbi.withHandle(h -> users.byEmail(h, normalEmail));
+        String device = user.flatMap(u -> devices().nonceOf(deviceToken, u.id())).orElse(null);
+        List<Limit> limits = device != null
+                ? List.of(new Limit("signin:device:" + device, MAX_FAILURES_PER_DEVICE))
+                : List.of(new Limit("signin:pair:" + normalEmail + "|" + clientAddress, MAX_FAILURES_PER_ACCOUNT),
+                        new Limit("signin:address:" + clientAddress, MAX_FAILURES_PER_ADDRESS),
+                        new Limit("signin:account:" + normalEmail, MAX_UNKNOWN_FAILURES_PER_ACCOUNT));
         Instant now = clock.instant();
-        refuseIfLimited(accountBucket, MAX_FAILURES_PER_ACCOUNT, now);
-        refuseIfLimited(addressBucket, MAX_FAILURES_PER_ADDRESS, now);
+        for (Limit l : limits) {
+            refuseIfLimited(l, now);
+        }
         // Every attempt is counted before the (slow) password check, so that many attempts sent at once cannot
         // all pass the check above; a successful one is taken back below.
         boolean overLimit = jdbi.inTransaction(h -> {
-            limits.hit(h, accountBucket, FAILURE_WINDOW, now);
-            limits.hit(h, addressBucket, FAILURE_WINDOW, now);
-            return limits.hits(h, accountBucket, FAILURE_WINDOW, now) > MAX_FAILURES_PER_ACCOUNT
-                    || limits.hits(h, addressBucket, FAILURE_WINDOW, now) > MAX_FAILURES_PER_ADDRESS;
+            boolean over = false;
+            for (Limit l : limits) {
+                this.limits.hit(h, l.bucket(), FAILURE_WINDOW, now);
+                over |= this.limits.hits(h, l.bucket(), FAILURE_WINDOW, now) > l.max();
+            }
+            return over;
         });
         if (overLimit) {
-            refuseIfLimited(accountBucket, MAX_FAILURES_PER_ACCOUNT, now);
-            refuseIfLimited(addressBucket, MAX_FAILURES_PER_ADDRESS, now);
+            for (Limit l : limits) {
+                refuseIfLimited(l, now);
+            }
         }
 
-        Optional<User> user = jdbi.withHandle(h -> users.byEmail(h, normalEmail));
         String hash = user.flatMap(u -> jdbi.withHandle(h -> users.passwordHash(h, u.id()))).orElse(null);
         boolean ok = password != null && password.length() <= PasswordPolicy.MAX_LENGTH
                 && Passwords.matches(password, hash) && user.isPresent();
@@ -112,16 +136,35 @@ public final class AccountService {
                 now.plus(SESSION_LIFETIME));
         jdbi.useTransaction(h -> {
             sessions.insert(h, session);
-            limits.clear(h, accountBucket);
-            limits.unhit(h, addressBucket);
+            for (Limit l : limits) {
+                // The right password ends what this client's mistakes started; what others did stays counted.
+                if (l.bucket().startsWith("signin:pair:") || l.bucket().startsWith("signin:device:")) {
+                    this.limits.clear(h, l.bucket());
+                } else {
+                    this.limits.unhit(h, l.bucket());
+                }
+            }
         });
-        return new SignIn(token, session, user.get());
+        return new SignIn(token, session, user.get(), devices().issue(user.get().id()));
     }
 
-    private void refuseIfLimited(String bucket, int max, Instant now) {
+    /** Failures allowed in one window in a bucket. */
+    private record Limit(String bucket, int max) {
+    }
+
+    private DeviceTokens devices() {
+        DeviceTokens d = devices;
+        if (d == null) {
+            d = new DeviceTokens(settings.secret("device"));
+            devices = d;
+        }
+        return d;
+    }
+
+    private void refuseIfLimited(Limit limit, Instant now) {
         jdbi.useHandle(h -> {
-            if (limits.hits(h, bucket, FAILURE_WINDOW, now) >= max) {
-                Instant end = limits.windowEnd(h, bucket, FAILURE_WINDOW, now);
+            if (limits.hits(h, limit.bucket(), FAILURE_WINDOW, now) >= limit.max()) {
+                Instant end = limits.windowEnd(h, limit.bucket(), FAILURE_WINDOW, now);
                 long minutes = Math.max(1, (Duration.between(now, end).toSeconds() + 59) / 60);
                 throw new Problem(Problem.Kind.TOO_MANY, "signin.tooMany", minutes);
             }

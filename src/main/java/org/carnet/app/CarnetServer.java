@@ -76,7 +76,7 @@ public final class CarnetServer implements AutoCloseable {
     /** Starts with extra routes registered after Carnet's own (the test kit adds a failing route). */
     public static CarnetServer start(Config config, Services services, Consumer<RoutesConfig> extraRoutes) {
         boolean secure = config.secureCookies();
-        Csrf csrf = new Csrf(secure);
+        Csrf csrf = new Csrf(secure, () -> services.instance.secret("csrf"));
         Pages pages = new Pages(csrf);
         ErrorPages errors = new ErrorPages(pages);
         RequestSetup setup = new RequestSetup(services.accounts, csrf, config.trustProxy());
@@ -85,8 +85,7 @@ public final class CarnetServer implements AutoCloseable {
 
         ResourceHandler statics = new JettyResourceHandler();
         String node = nodeName(config.port());
-        ImportJobs imports = new ImportJobs(services.imports, services.db.jdbi(), node,
-                services.db.dialect() == org.carnet.store.Dialect.POSTGRESQL, services.clock);
+        ImportJobs imports = new ImportJobs(services.imports, services.db.jdbi(), node, services.clock);
         SearchSync search = SearchSync.open(config.dataDir().resolve("index"), services.db.jdbi(), services.clock);
         services.changes.subscribe(search::catchUp);
         Path uploads = config.dataDir().resolve("imports");
@@ -192,6 +191,8 @@ public final class CarnetServer implements AutoCloseable {
         // Readers see a scheduled post from its time on whatever this job does; the job records the change.
         jobs.shared("publish-scheduled", Duration.ofSeconds(5), Duration.ofSeconds(5), server::publishDuePosts);
         // Every node keeps its own index: it catches up from the change log (a backstop for missed notifications).
+        // What imports whose process died left behind (their staging rows) is deleted; their status says so.
+        jobs.shared("sweep-imports", Duration.ofSeconds(30), Duration.ofSeconds(30), server::sweepImports);
         jobs.local("search-catch-up", Duration.ofSeconds(2), Duration.ofSeconds(2), server::catchUpSearch);
         if (config.mail().configured()) {
             Mailer mailer = new SmtpMailer(config.mail());
@@ -220,6 +221,14 @@ public final class CarnetServer implements AutoCloseable {
             services.accounts.deleteExpiredSessions();
         } catch (RuntimeException e) {
             LOG.warn("could not delete expired sessions", e);
+        }
+    }
+
+    private void sweepImports() {
+        try {
+            services.imports.sweepAbandoned();
+        } catch (RuntimeException e) {
+            LOG.warn("could not sweep abandoned imports", e);
         }
     }
 

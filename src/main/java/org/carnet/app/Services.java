@@ -66,7 +66,10 @@ public final class Services implements AutoCloseable {
         this.reader = new BlogReader(jdbi, postStore, clock);
         var notificationStore = new NotificationStore();
         this.notifications = new NotificationService(jdbi, notificationStore, clock);
-        this.imports = new ImportService(jdbi, new ImportStore(), blogStore, memberStore, clock, changes);
+        // On SQLite, an import rests between its transactions long enough for every waiting writer to get the lock.
+        this.imports = new ImportService(jdbi, new ImportStore(), blogStore, memberStore, clock, changes,
+                db.dialect() == org.carnet.store.Dialect.SQLITE ? java.time.Duration.ofMillis(110)
+                        : java.time.Duration.ZERO);
         this.comments = new CommentService(jdbi, new CommentStore(), notificationStore, memberStore,
                 new RateLimitStore(), access, once(() -> new FormTimer(instance.secret("comment-form"), clock)), clock);
         this.feeds = new FeedService(jdbi, reader, comments, new FeedStore(), clock);

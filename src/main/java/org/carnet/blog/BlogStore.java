@@ -11,6 +11,9 @@ public final class BlogStore {
             + "b.visibility, b.comment_policy, b.host, b.posts_per_page, b.moderation, b.hidden_from_engines, b.created_at, b.updated_at, "
             + "b.content_version";
 
+    /** Not the rows where an import puts its entries until it ends (see V9__import_staging.sql). */
+    private static final String REAL = " AND b.import_job IS NULL";
+
     public long insert(Handle h, Blog b) {
         return h.createQuery("""
                         INSERT INTO blog (name, title, description, language, time_zone, visibility, comment_policy,
@@ -58,7 +61,7 @@ public final class BlogStore {
     }
 
     public Optional<Blog> byName(Handle h, String name) {
-        return h.createQuery("SELECT " + COLUMNS + " FROM blog b WHERE b.name = :name")
+        return h.createQuery("SELECT " + COLUMNS + " FROM blog b WHERE b.name = :name" + REAL)
                 .bind("name", name).mapTo(Blog.class).findOne();
     }
 
@@ -78,7 +81,7 @@ public final class BlogStore {
      */
     public Optional<Version> versionByName(Handle h, String name) {
         try (java.sql.PreparedStatement st = h.getConnection().prepareStatement(
-                "SELECT id, content_version, updated_at FROM blog WHERE name = ?")) {
+                "SELECT id, content_version, updated_at FROM blog WHERE name = ? AND import_job IS NULL")) {
             st.setString(1, name);
             try (java.sql.ResultSet rs = st.executeQuery()) {
                 if (!rs.next()) {
@@ -100,16 +103,16 @@ public final class BlogStore {
     }
 
     public Optional<Blog> byHost(Handle h, String host) {
-        return h.createQuery("SELECT " + COLUMNS + " FROM blog b WHERE b.host = :host")
+        return h.createQuery("SELECT " + COLUMNS + " FROM blog b WHERE b.host = :host" + REAL)
                 .bind("host", host).mapTo(Blog.class).findOne();
     }
 
     public List<Blog> all(Handle h) {
-        return h.createQuery("SELECT " + COLUMNS + " FROM blog b ORDER BY b.name").mapTo(Blog.class).list();
+        return h.createQuery("SELECT " + COLUMNS + " FROM blog b WHERE b.import_job IS NULL ORDER BY b.name").mapTo(Blog.class).list();
     }
 
     public List<Blog> publicBlogs(Handle h, int limit) {
-        return h.createQuery("SELECT " + COLUMNS + " FROM blog b WHERE b.visibility = 'PUBLIC' "
+        return h.createQuery("SELECT " + COLUMNS + " FROM blog b WHERE b.visibility = 'PUBLIC'" + REAL + " "
                         + "ORDER BY b.updated_at DESC LIMIT :limit")
                 .bind("limit", limit).mapTo(Blog.class).list();
     }

@@ -98,7 +98,7 @@ public final class CommentService {
             return new Block(List.of(), 0, true, true, false, "comment.closed", null, viewer.signedIn(), moderator,
                     viewerId);
         }
-        List<Comment> all = jdbi.withHandle(h -> comments.ofPost(h, post.id()));
+        List<Comment> all = jdbi.withHandle(h -> comments.ofPost(h, blog.id(), post.id()));
         Map<Long, Thread> threads = new LinkedHashMap<>();
         List<Comment> replies = new ArrayList<>();
         int count = 0;
@@ -129,8 +129,8 @@ public final class CommentService {
     }
 
     /** Live comments per post, for listings. */
-    public Map<Long, Integer> counts(List<Long> postIds) {
-        return jdbi.withHandle(h -> comments.liveCounts(h, postIds));
+    public Map<Long, Integer> counts(Blog blog, List<Long> postIds) {
+        return jdbi.withHandle(h -> comments.liveCounts(h, blog.id(), postIds));
     }
 
     /** Posts a comment, or refuses it (403 with the policy note) storing nothing. */

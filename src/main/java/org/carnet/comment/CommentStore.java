@@ -39,22 +39,25 @@ public final class CommentStore {
                 .bind("blog", blogId).bind("id", id).mapTo(Comment.class).findOne();
     }
 
-    /** Every comment of a post in the order of the page (oldest first); the caller picks what a viewer sees. */
-    public List<Comment> ofPost(Handle h, long postId) {
-        return h.createQuery("SELECT " + COLUMNS + FROM + "WHERE c.post_id = :post AND c.status <> 'SPAM' "
-                        + "ORDER BY c.created_at, c.id")
-                .bind("post", postId).mapTo(Comment.class).list();
+    /**
+     * Every comment of a post in the order of the page (oldest first); the caller picks what a viewer sees. Only
+     * the blog's own: an import still running keeps the comments it brings elsewhere (V9__import_staging.sql).
+     */
+    public List<Comment> ofPost(Handle h, long blogId, long postId) {
+        return h.createQuery("SELECT " + COLUMNS + FROM + "WHERE c.post_id = :post AND c.blog_id = :blog "
+                        + "AND c.status <> 'SPAM' ORDER BY c.created_at, c.id")
+                .bind("post", postId).bind("blog", blogId).mapTo(Comment.class).list();
     }
 
     /** Live comments per post, for the counts in listings. */
-    public Map<Long, Integer> liveCounts(Handle h, List<Long> postIds) {
+    public Map<Long, Integer> liveCounts(Handle h, long blogId, List<Long> postIds) {
         Map<Long, Integer> counts = new HashMap<>();
         if (postIds.isEmpty()) {
             return counts;
         }
         h.createQuery("SELECT post_id, COUNT(*) AS n FROM comment WHERE status = 'LIVE' AND post_id IN (<ids>) "
-                        + "GROUP BY post_id")
-                .bindList("ids", postIds)
+                        + "AND blog_id = :blog GROUP BY post_id")
+                .bindList("ids", postIds).bind("blog", blogId)
                 .map((rs, ctx) -> Map.entry(rs.getLong("post_id"), rs.getInt("n")))
                 .forEach(e -> counts.put(e.getKey(), e.getValue()));
         return counts;

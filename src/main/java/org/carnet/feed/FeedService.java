@@ -43,7 +43,7 @@ public final class FeedService {
     /** Visible posts (with this label when it is not null), newest first, from offset. */
     public Posts posts(Blog blog, String label, int offset, int limit) {
         Slice<BlogReader.Entry> slice = Slice.of(reader.feedPage(blog, label, offset, limit + 1), limit);
-        Map<Long, Integer> counts = comments.counts(slice.items().stream().map(e -> e.post().id()).toList());
+        Map<Long, Integer> counts = comments.counts(blog, slice.items().stream().map(e -> e.post().id()).toList());
         return new Posts(slice, counts);
     }
 

@@ -1,7 +1,5 @@
 package org.carnet.post;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,7 +13,6 @@ import org.carnet.web.Web;
 /** What search engines and link previews read about a blog's pages: canonical, description, image, JSON-LD. */
 public final class PostMeta {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern FIRST_IMAGE = Pattern.compile("<img[^>]*\\ssrc=\"([^\"]+)\"", Pattern.CASE_INSENSITIVE);
     private static final int DESCRIPTION = 160;
 
@@ -78,12 +75,8 @@ public final class PostMeta {
         return src.startsWith("/") ? origin + src : src;
     }
 
-    /** JSON for a script element: "</" is written "<\/" so the data can never close the element. */
+    /** JSON for a script element (see JsonInHtml: nothing in it can end or confuse the element). */
     private static String json(Map<String, Object> data) {
-        try {
-            return JSON.writeValueAsString(data).replace("</", "<\\/");
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.carnet.web.JsonInHtml.write(data);
     }
 }

@@ -78,7 +78,13 @@ public final class ReadingRoutes {
                 return;
             }
             ctx.attribute(BLOG, blog);
-            page.handle(ctx);
+            cache.beginRender(ctx, blog);
+            try {
+                page.handle(ctx);
+            } catch (Exception e) {
+                cache.endRender(ctx);   // the error page that follows carries the visitor's own token
+                throw e;
+            }
             cache.keep(ctx, blog);
         };
     }
@@ -161,7 +167,7 @@ public final class ReadingRoutes {
         pages.render(ctx, "post/home.jte", Pages.params("p", pages.blogPage(ctx, blog, title)
                         .withMeta(PostMeta.forListing(ctx, blog, canonicalPath)),
                 "listing", listing, "label", label, "heading", label == null ? null : label,
-                "dates", new PostDates(blog), "sidebar", reader.sidebar(blog), "counts", counts(listing.entries()),
+                "dates", new PostDates(blog), "sidebar", reader.sidebar(blog), "counts", counts(blog, listing.entries()),
                 "pathBase", label == null ? "/search" : "/search/label/" + Pages.encodePath(label)));
     }
 
@@ -218,8 +224,8 @@ public final class ReadingRoutes {
         return Forms.id(ctx.queryParam("reply"));
     }
 
-    private java.util.Map<Long, Integer> counts(List<BlogReader.Entry> entries) {
-        return comments.counts(entries.stream().map(e -> e.post().id()).toList());
+    private java.util.Map<Long, Integer> counts(Blog blog, List<BlogReader.Entry> entries) {
+        return comments.counts(blog, entries.stream().map(e -> e.post().id()).toList());
     }
 
     private void year(Context ctx) {
@@ -247,7 +253,7 @@ public final class ReadingRoutes {
         String heading = month == 0 ? Integer.toString(year) : dates.monthYear(year, month);
         pages.render(ctx, "post/archive.jte", Pages.params("p", pages.blogPage(ctx, blog, heading),
                 "heading", heading, "entries", entries, "dates", dates, "sidebar", reader.sidebar(blog),
-                "counts", counts(entries)));
+                "counts", counts(blog, entries)));
     }
 
     private void author(Context ctx) {

@@ -7,6 +7,17 @@ import org.jdbi.v3.core.Handle;
 /** The import_job table: imports started from the admin page, their progress and outcome, seen by every node. */
 public final class ImportJobStore {
 
+    static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** A summary or an error's arguments as stored (JSON), null for null. */
+    static String json(Object value) {
+        try {
+            return value == null ? null : JSON.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A row as stored; summary and errorArgs are JSON. */
     public record Row(String id, long blogId, String node, boolean done, int entries, int posts, int comments,
                       String summary, String errorKey, String errorArgs, Instant startedAt, Instant beatAt) {
@@ -14,8 +25,22 @@ public final class ImportJobStore {
 
     public void insert(Handle h, String id, long blogId, String node, Instant now) {
         h.createUpdate("INSERT INTO import_job (id, blog_id, node, started_at, beat_at) "
-                        + "VALUES (:id, :blog, :node, :now, :now)")
+                        + "VALUES (:id, :blog, :node, :now, :now) ON CONFLICT (id) DO NOTHING")
                 .bind("id", id).bind("blog", blogId).bind("node", node).bind("now", now).execute();
+    }
+
+    /** Ends a job whose process stopped answering: the status page then says it was interrupted. */
+    public void interrupt(Handle h, String id, Instant now) {
+        h.createUpdate("UPDATE import_job SET done = TRUE, error_key = 'import.interrupted', beat_at = :now "
+                        + "WHERE id = :id AND NOT done")
+                .bind("id", id).bind("now", now).execute();
+    }
+
+    /** Ends every job silent since before that is not done (its process died between two of its steps). */
+    public void interruptSilent(Handle h, Instant silentSince, Instant now) {
+        h.createUpdate("UPDATE import_job SET done = TRUE, error_key = 'import.interrupted', beat_at = :now "
+                        + "WHERE NOT done AND beat_at < :since")
+                .bind("since", silentSince).bind("now", now).execute();
     }
 
     /** Progress of a running import, and the heartbeat of the node running it. */

@@ -1,7 +1,6 @@
 package org.carnet.transfer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,19 +19,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Imports started from the admin page run on the node that received the upload, one at a time, beside the
- * request that started them. On PostgreSQL their progress and outcome are kept in the database (import_job), so
- * the status page shows them on whichever node a load balancer sends its refreshes to. The import itself is one database
- * transaction: if its node dies, nothing of it was written, and the status page says so once the node's
- * heartbeat has stopped for {@link #ABANDONED_AFTER}.
+ * request that started them. Their progress and outcome are kept in the database (import_job), so the status page
+ * shows them on whichever node a load balancer sends its refreshes to, and after a restart. If the node dies, no
+ * reader ever saw any of the import (see ImportService), and the status page says it was interrupted once the
+ * node's heartbeat has stopped for {@link ImportService#ABANDONED_AFTER}.
  */
 public final class ImportJobs implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ImportJobs.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** How often a running import writes its progress and heartbeat (only where that does not wait on it). */
     static final Duration BEAT = Duration.ofSeconds(2);
-    /** A running import whose node has been silent this long is reported as interrupted. */
-    static final Duration ABANDONED_AFTER = Duration.ofSeconds(30);
 
     /** What the status page shows. error is a message key with its arguments, or null. */
     public record State(String blogName, boolean done, int entries, int posts, int comments, ImportSummary summary,
@@ -44,11 +40,6 @@ public final class ImportJobs implements AutoCloseable {
     private final ImportJobStore store = new ImportJobStore();
     private final String node;
     private final Clock clock;
-    /**
-     * Whether imports are recorded in the database for other nodes: on PostgreSQL, yes. On SQLite (one node; and
-     * an import holds the only write lock, so a progress write would wait for its end) they stay in memory.
-     */
-    private final boolean shared;
     /** Imports started on this node: their latest state, for this node's status page and the heartbeat. */
     private final Map<String, State> here = com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofHours(1)).maximumSize(1_000).<String, State>build().asMap();
@@ -56,15 +47,12 @@ public final class ImportJobs implements AutoCloseable {
     private final ScheduledExecutorService beat = Executors.newSingleThreadScheduledExecutor(
             r -> daemon(r, "carnet-import-beat"));
 
-    public ImportJobs(ImportService imports, Jdbi jdbi, String node, boolean shared, Clock clock) {
+    public ImportJobs(ImportService imports, Jdbi jdbi, String node, Clock clock) {
         this.imports = imports;
         this.jdbi = jdbi;
         this.node = node;
-        this.shared = shared;
         this.clock = clock;
-        if (shared) {
-            beat.scheduleWithFixedDelay(this::beat, BEAT.toMillis(), BEAT.toMillis(), TimeUnit.MILLISECONDS);
-        }
+        beat.scheduleWithFixedDelay(this::beat, BEAT.toMillis(), BEAT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -76,12 +64,10 @@ public final class ImportJobs implements AutoCloseable {
     /** Starts importing file into blog; cleanup runs after (e.g. deleting the uploaded file). */
     public String start(Blog blog, ExportFile file, Runnable cleanup) {
         String id = Tokens.random().substring(0, 16);
-        if (shared) {
-            jdbi.useHandle(h -> {
-                store.deleteOlderThan(h, clock.instant().minus(Duration.ofDays(7)));
-                store.insert(h, id, blog.id(), node, clock.instant());
-            });
-        }
+        jdbi.useHandle(h -> {
+            store.deleteOlderThan(h, clock.instant().minus(Duration.ofDays(7)));
+            store.insert(h, id, blog.id(), node, clock.instant());
+        });
         here.put(id, new State(blog.name(), false, 0, 0, 0, null, null, null));
         runner.submit(() -> run(id, blog.name(), file, cleanup));
         return id;
@@ -90,7 +76,7 @@ public final class ImportJobs implements AutoCloseable {
     private void run(String id, String blogName, ExportFile file, Runnable cleanup) {
         State end;
         try {
-            ImportSummary s = imports.importInto(blogName, false, null, file, (entries, posts, comments) ->
+            ImportSummary s = imports.importInto(id, node, blogName, false, null, file, (entries, posts, comments) ->
                     here.put(id, new State(blogName, false, entries, posts, comments, null, null, null)));
             end = new State(blogName, true, s.entries(), s.posts() + s.pages() + s.drafts(), s.comments(), s,
                     null, null);
@@ -106,13 +92,12 @@ public final class ImportJobs implements AutoCloseable {
         }
         State finished = end;
         here.put(id, finished);
-        if (shared) {
-            try {
-                jdbi.useHandle(h -> store.finish(h, id, finished.entries(), finished.posts(), finished.comments(),
-                        json(finished.summary()), finished.errorKey(), json(finished.errorArgs()), clock.instant()));
-            } catch (RuntimeException e) {
-                LOG.error("could not record the end of import {}", id, e);
-            }
+        try {
+            jdbi.useHandle(h -> store.finish(h, id, finished.entries(), finished.posts(), finished.comments(),
+                    ImportJobStore.json(finished.summary()), finished.errorKey(),
+                    ImportJobStore.json(finished.errorArgs()), clock.instant()));
+        } catch (RuntimeException e) {
+            LOG.error("could not record the end of import {}", id, e);
         }
     }
 
@@ -141,28 +126,20 @@ public final class ImportJobs implements AutoCloseable {
         if (mine != null) {
             return Optional.of(mine).filter(s -> s.blogName().equals(blog.name()));
         }
-        return shared ? jdbi.withHandle(h -> store.byId(h, id, blog.id())).map(row -> state(blog.name(), row))
-                : Optional.empty();
+        return jdbi.withHandle(h -> store.byId(h, id, blog.id())).map(row -> state(blog.name(), row));
     }
 
     private State state(String blogName, ImportJobStore.Row row) {
-        if (!row.done() && row.beatAt().isBefore(clock.instant().minus(ABANDONED_AFTER))) {
+        if (!row.done() && row.beatAt().isBefore(clock.instant().minus(ImportService.ABANDONED_AFTER))) {
             return failed(blogName, "import.interrupted");
         }
         try {
             return new State(blogName, row.done(), row.entries(), row.posts(), row.comments(),
-                    row.summary() == null ? null : JSON.readValue(row.summary(), ImportSummary.class),
-                    row.errorKey(), row.errorArgs() == null ? null : JSON.readValue(row.errorArgs(), Object[].class));
+                    row.summary() == null ? null : ImportJobStore.JSON.readValue(row.summary(), ImportSummary.class),
+                    row.errorKey(), row.errorArgs() == null ? null
+                            : ImportJobStore.JSON.readValue(row.errorArgs(), Object[].class));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable import record " + row.id(), e);
-        }
-    }
-
-    private static String json(Object value) {
-        try {
-            return value == null ? null : JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 

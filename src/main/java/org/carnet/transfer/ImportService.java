@@ -1,6 +1,7 @@
 package org.carnet.transfer;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -26,6 +27,7 @@ import org.carnet.comment.CommentText;
 import org.carnet.core.Changes;
 import org.carnet.core.Messages;
 import org.carnet.core.Problem;
+import org.carnet.core.Tokens;
 import org.carnet.post.BodyFormat;
 import org.carnet.post.BodyRenderer;
 import org.carnet.post.Post;
@@ -34,15 +36,20 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Imports an export (Blogger or WordPress) into a blog, all or nothing: the whole file is read inside one
- * transaction, so a file that fails half way leaves the blog exactly as it was. Every entry keeps its id in
- * the export: importing the same file twice changes nothing the second time. Posts keep their old paths;
- * links in bodies to the old blog's host point to the new blog. Import is the owner's own data, so the
- * comment policy does not apply, but every body goes through the same sanitising as anything written here.
+ * Imports an export (Blogger or WordPress) into a blog, all or nothing for readers, without making other writers
+ * wait. The import writes in short transactions (at most {@link #BATCH_ENTRIES} entries or {@link #BATCH_TIME}
+ * each, with a pause between them on SQLite, whose one write lock is then free for sign-ins and comments) into a
+ * staging blog row no reader can reach (V9__import_staging.sql); one short final transaction hands everything to
+ * the blog at once. If the file fails half way, or the import is refused at the end, the staging rows are deleted:
+ * the blog is exactly as it was. If the process dies, {@link #sweepAbandoned} deletes them later (any node, or the
+ * next import). Every entry keeps its id in the export: importing the same file twice changes nothing the second
+ * time. Posts keep their old paths; links in bodies to the old blog's host point to the new blog. Import is the
+ * owner's own data, so the comment policy does not apply, but every body goes through the same sanitising as
+ * anything written here.
  */
 public final class ImportService {
 
-    /** A Blogger post or page path, possibly under a prefix (an export of a blog that lived in a folder). */
+    /** A post or page path, possibly under a prefix (an export of a blog that lived in a folder). */
     private static final Pattern POST_PATH = Pattern.compile("^(?:/.*)?(/\\d{4}/\\d{2}/[^/]+\\.html)$");
     private static final Pattern PAGE_PATH = Pattern.compile("^(?:/.*)?(/p/[^/]+\\.html)$");
     /** Blogger marks the "read more" break in exported HTML with an empty named anchor. */
@@ -50,53 +57,209 @@ public final class ImportService {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern BR = Pattern.compile("<br\\s*/?>", Pattern.CASE_INSENSITIVE);
 
+    /** Entries written per transaction, at most; and the longest a transaction of the import stays open. */
+    static final int BATCH_ENTRIES = 500;
+    static final Duration BATCH_TIME = Duration.ofMillis(250);
+    /** An import whose process has written nothing for this long is taken for dead (it writes every batch). */
+    public static final Duration ABANDONED_AFTER = Duration.ofSeconds(30);
+
     private final Jdbi jdbi;
     private final ImportStore store;
+    private final ImportJobStore jobs = new ImportJobStore();
     private final BlogStore blogs;
     private final MemberStore members;
     private final Clock clock;
     private final Changes changes;
+    private final Duration pause;
 
+    /**
+     * pause: how long the import lets the database go between two of its transactions. On SQLite, a writer
+     * waiting for the lock retries every 100 ms at most (its busy handler): a longer pause lets every waiting
+     * writer in, from this process or another. PostgreSQL needs none.
+     */
     public ImportService(Jdbi jdbi, ImportStore store, BlogStore blogs, MemberStore members, Clock clock,
-                         Changes changes) {
+                         Changes changes, Duration pause) {
         this.jdbi = jdbi;
         this.store = store;
         this.blogs = blogs;
         this.members = members;
         this.clock = clock;
         this.changes = changes;
+        this.pause = pause;
     }
 
     /**
-     * Imports file into the blog named blogName; with create, makes that blog first (owned by ownerId) from the
-     * export's own title, description and language.
+     * Imports file into the blog named blogName; with create, makes that blog (owned by ownerId) from the export's
+     * own title, description and language.
      */
     public ImportSummary importInto(String blogName, boolean create, Long ownerId, ExportFile file,
                                     ImportProgress progress) {
-        ImportSummary summary = jdbi.inTransaction(h -> {
-            Blog blog = create ? createBlog(h, blogName, ownerId) : blogs.byName(h, blogName)
-                    .orElseThrow(() -> Problem.notFound("blog.notFound", blogName));
-            Run run = new Run(h, blog, progress);
-            file.readInto(run.postsPass());
-            run.rewriteLinks();
-            BlogStore.touch(h, blog.id());
-            file.readInto(run.commentsPass());
-            run.linkThreads();
-            if (create && run.imported != null) {
-                applySettings(h, blog, run.imported);
-            }
-            // Logged last, all at once: the log's lock is then held for the end of the import only (ChangeLog).
-            Instant logged = clock.instant();
-            for (long id : run.inserted) {
-                store.logChange(h, blog.id(), id, logged);
-            }
-            return run.summary();
-        });
-        changes.changed();
-        return summary;
+        return importInto(Tokens.random().substring(0, 16), "cli", blogName, create, ownerId, file, progress);
     }
 
-    private Blog createBlog(Handle h, String name, Long ownerId) {
+    /** The same, as import job (its progress and heartbeat are kept in import_job) on node. */
+    public ImportSummary importInto(String job, String node, String blogName, boolean create, Long ownerId,
+                                    ExportFile file, ImportProgress progress) {
+        sweepAbandoned();
+        Blog[] targetAndStaging = jdbi.inTransaction(h -> {
+            Blog target = create ? checkNewBlog(h, blogName, ownerId) : blogs.byName(h, blogName)
+                    .orElseThrow(() -> Problem.notFound("blog.notFound", blogName));
+            Instant now = clock.instant();
+            long id = blogs.insert(h, new Blog(0, ImportStore.STAGING_PREFIX + job, target.title(), "",
+                    target.language(), target.timeZone(), Visibility.PRIVATE, CommentPolicy.NOBODY, null,
+                    BlogSettings.DEFAULT_POSTS_PER_PAGE, "never", true, now, now, 0));
+            store.markStaging(h, id, job);
+            jobs.insert(h, job, create ? id : target.id(), node, now);
+            Blog staged = blogs.byId(h, id).orElseThrow();
+            return new Blog[] {create ? staged : target, staged};
+        });
+        Blog staging = targetAndStaging[1];
+        try {
+            Blog target = targetAndStaging[0];
+            Run run = new Run(job, target, staging, blogName, progress);
+            try (Batches batches = new Batches(job, run)) {
+                run.batches = batches;
+                file.readInto(run.postsPass());
+                run.rewriteLinks();
+                file.readInto(run.commentsPass());
+                run.linkThreads();
+            }
+            ImportSummary summary = run.summary();
+            jdbi.useTransaction(h -> finish(h, run, create, ownerId, summary));
+            changes.changed();
+            return summary;
+        } catch (RuntimeException e) {
+            deleteStaging(staging.id());
+            throw e;
+        }
+    }
+
+    /** The final transaction: what the import brought becomes the blog's at once, for every reader. */
+    private void finish(Handle h, Run run, boolean create, Long ownerId, ImportSummary summary) {
+        long blogId;
+        Blog blog;
+        if (create) {
+            Blog d = checkNewBlog(h, run.blogName, ownerId);
+            blogId = run.staging.id();
+            BlogStore.touch(h, blogId);
+            try {
+                store.promoteStaging(h, blogId, run.blogName);
+            } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException taken) {
+                throw Problem.conflict("blog.name.taken", run.blogName);
+            }
+            // The staging row was private and hidden: the new blog starts from the settings every new blog has.
+            blogs.update(h, new Blog(blogId, d.name(), d.title(), d.description(), d.language(), d.timeZone(),
+                    d.visibility(), d.commentPolicy(), null, d.postsPerPage(), d.moderation(), d.hiddenFromEngines(),
+                    d.createdAt(), d.updatedAt(), 0));
+            members.insert(h, blogId, ownerId, Role.ADMIN, clock.instant());
+            blog = blogs.byId(h, blogId).orElseThrow();
+            applySettings(h, blog, run.imported == null ? new ImportedBlog(null, null, null, null, null)
+                    : run.imported);
+        } else {
+            blog = blogs.byName(h, run.blogName).filter(b -> b.id() == run.target.id())
+                    .orElseThrow(() -> Problem.notFound("blog.notFound", run.blogName));
+            blogId = blog.id();
+            BlogStore.touch(h, blogId);
+            try {
+                store.moveStaged(h, run.staging.id(), blogId);
+            } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException clash) {
+                // A post of the blog took one of the imported addresses while the import ran.
+                throw Problem.conflict("import.clash");
+            }
+            store.deleteStaged(h, run.staging.id(), 1);
+        }
+        // Logged last, all at once: the log's lock is then held for the end of the import only (ChangeLog).
+        Instant logged = clock.instant();
+        for (long id : run.inserted) {
+            store.logChange(h, blogId, id, logged);
+        }
+        jobs.finish(h, run.job, summary.entries(), summary.posts() + summary.pages() + summary.drafts(),
+                summary.comments(), ImportJobStore.json(summary), null, null, logged);
+    }
+
+    /**
+     * Deletes what imports whose process died left in their staging rows, and says on their status page that they
+     * were interrupted. Safe to call from any node at any time: a running import writes at least every few seconds.
+     */
+    public void sweepAbandoned() {
+        Instant now = clock.instant();
+        Instant silentSince = now.minus(ABANDONED_AFTER);
+        for (ImportStore.Staging s : jdbi.withHandle(h -> store.abandonedStaging(h, silentSince))) {
+            jdbi.useTransaction(h -> jobs.interrupt(h, s.importJob(), now));
+            deleteStaging(s.id());
+        }
+        jdbi.useTransaction(h -> jobs.interruptSilent(h, silentSince, now));
+    }
+
+    /** Deletes a staging row and what is in it, in small transactions. */
+    private void deleteStaging(long stagingId) {
+        while (jdbi.inTransaction(h -> store.deleteStaged(h, stagingId, BATCH_ENTRIES)) > 0) {
+            rest();
+        }
+    }
+
+    private void rest() {
+        if (pause.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("import interrupted", e);
+        }
+    }
+
+    /**
+     * The import's own connection, in a transaction that is committed (with the job's progress and heartbeat) and
+     * begun again every {@link #BATCH_ENTRIES} entries or {@link #BATCH_TIME}, with a rest between the two.
+     */
+    private final class Batches implements AutoCloseable {
+        private final String job;
+        private final Run run;
+        private final Handle h;
+        private int entries;
+        private long since = System.nanoTime();
+        private boolean done;
+
+        Batches(String job, Run run) {
+            this.job = job;
+            this.run = run;
+            this.h = jdbi.open();
+            h.begin();
+        }
+
+        /** One more entry written: ends this transaction when it has done enough. */
+        void tick() {
+            if (++entries >= BATCH_ENTRIES || System.nanoTime() - since >= BATCH_TIME.toNanos()) {
+                commit();
+                rest();
+                h.begin();
+                entries = 0;
+                since = System.nanoTime();
+            }
+        }
+
+        private void commit() {
+            jobs.progress(h, job, run.entries, run.posts + run.pages + run.drafts, run.comments, clock.instant());
+            h.commit();
+        }
+
+        @Override
+        public void close() {
+            try {
+                if (!done && h.isInTransaction()) {
+                    commit();
+                }
+            } finally {
+                done = true;
+                h.close();
+            }
+        }
+    }
+
+    /** A blog of that name may be made (checked again in the final transaction). */
+    private Blog checkNewBlog(Handle h, String name, Long ownerId) {
         String checked = BlogName.check(name);
         if (blogs.byName(h, checked).isPresent()) {
             throw Problem.conflict("blog.name.taken", checked);
@@ -105,11 +268,8 @@ public final class ImportService {
             throw Problem.invalid("cli.owner.required");
         }
         Instant now = clock.instant();
-        Blog blank = new Blog(0, checked, checked, "", "fr", "Europe/Paris", Visibility.PUBLIC,
+        return new Blog(0, checked, checked, "", "fr", "Europe/Paris", Visibility.PUBLIC,
                 CommentPolicy.REGISTERED, null, BlogSettings.DEFAULT_POSTS_PER_PAGE, "never", false, now, now, 0);
-        long id = blogs.insert(h, blank);
-        members.insert(h, id, ownerId, Role.ADMIN, now);
-        return blogs.byId(h, id).orElseThrow();
     }
 
     private void applySettings(Handle h, Blog blog, ImportedBlog imported) {
@@ -135,9 +295,13 @@ public final class ImportService {
 
     /** One import: the two passes over the file and what they counted. */
     private final class Run {
-        private final Handle h;
-        private final Blog blog;
+        private final String job;
+        /** The blog the entries are for (its language and time zone), and the row they are written to meanwhile. */
+        private final Blog target;
+        private final Blog staging;
+        private final String blogName;
         private final ImportProgress progress;
+        private Batches batches;
         private final Map<String, Long> postIds = new HashMap<>();
         private final List<Long> inserted = new ArrayList<>();
         private ImportedBlog imported;
@@ -150,10 +314,16 @@ public final class ImportService {
         private int alreadyThere;
         private int redirects;
 
-        Run(Handle h, Blog blog, ImportProgress progress) {
-            this.h = h;
-            this.blog = blog;
+        Run(String job, Blog target, Blog staging, String blogName, ImportProgress progress) {
+            this.job = job;
+            this.target = target;
+            this.staging = staging;
+            this.blogName = blogName;
             this.progress = progress;
+        }
+
+        private Handle h() {
+            return batches.h;
         }
 
         ImportSink postsPass() {
@@ -195,6 +365,7 @@ public final class ImportService {
                 @Override
                 public void comment(ImportedComment c) {
                     importComment(c);
+                    batches.tick();
                     if (comments % 500 == 0) {
                         progress.update(entries, posts + pages + drafts, comments);
                     }
@@ -206,22 +377,24 @@ public final class ImportService {
             };
         }
 
+        /** One more entry of the file read (and perhaps written): the batch may end here. */
         private void tick() {
             entries++;
             if (entries % 500 == 0) {
                 progress.update(entries, posts + pages + drafts, comments);
             }
+            batches.tick();
         }
 
         private void importPost(ImportedPost p) {
-            var existing = store.postBySource(h, blog.id(), p.sourceId());
+            var existing = store.postBySource(h(), target.id(), staging.id(), p.sourceId());
             if (existing.isPresent()) {
                 postIds.put(p.sourceId(), existing.get());
                 alreadyThere++;
                 return;
             }
             Post.Kind kind = p.kind() == ImportedPost.Kind.PAGE ? Post.Kind.PAGE : Post.Kind.POST;
-            Messages m = Messages.of(blog.language());
+            Messages m = Messages.of(target.language());
             String title = p.title() == null || p.title().isBlank() ? m.t("post.untitled") : truncate(p.title()
                     .strip(), 300);
             String html = BLOGGER_MORE.matcher(p.html() == null ? "" : p.html()).replaceFirst("\n<!--more-->\n");
@@ -239,7 +412,7 @@ public final class ImportService {
             String path = null;
             if (status != Post.Status.DRAFT) {
                 path = keepable ? keep : freePath(kind, slug, published);
-                if (keepable && store.pathTaken(h, blog.id(), path)) {
+                if (keepable && store.pathTaken(h(), target.id(), staging.id(), path)) {
                     throw new ImportFormatException(entries, "the path " + path + " is already used by a post of "
                             + "this blog");
                 }
@@ -247,17 +420,17 @@ public final class ImportService {
             }
             String author = p.author() == null || p.author().anonymous() || p.author().name() == null ? null
                     : truncate(p.author().name(), 80);
-            long id = store.insertPost(h, new ImportStore.NewPost(blog.id(), p.sourceId(), kind, title, slug, path,
+            long id = store.insertPost(h(), new ImportStore.NewPost(staging.id(), p.sourceId(), kind, title, slug, path,
                     p.html() == null ? "" : p.html(), body.html(), body.summaryHtml(), body.text(),
                     truncate(p.searchDescription() == null ? "" : p.searchDescription().strip(), 300), status,
                     published, updated, author, p.author() == null ? null : httpUrl(p.author().profileUrl())));
             if (kind == Post.Kind.POST) {
                 for (String label : cleanLabels(p.labels())) {
-                    store.addLabel(h, blog.id(), id, label);
+                    store.addLabel(h(), staging.id(), id, label);
                 }
             }
             if (path != null && !keepable && keep != null && !keep.isBlank() && !keep.equals(path)) {
-                store.addRedirect(h, blog.id(), keep, id);
+                store.addRedirect(h(), staging.id(), keep, id);
                 redirects++;
             }
             postIds.put(p.sourceId(), id);
@@ -274,18 +447,18 @@ public final class ImportService {
         private void importComment(ImportedComment c) {
             Long postId = postIds.get(c.postSourceId());
             if (postId == null) {
-                postId = store.postBySource(h, blog.id(), c.postSourceId()).orElse(null);
+                postId = store.postBySource(h(), target.id(), staging.id(), c.postSourceId()).orElse(null);
             }
             if (postId == null) {
                 // On a post that was not imported (trashed, or an attachment in WordPress): nothing to attach to.
                 skipped++;
                 return;
             }
-            if (store.commentExists(h, blog.id(), c.sourceId())) {
+            if (store.commentExists(h(), target.id(), staging.id(), c.sourceId())) {
                 alreadyThere++;
                 return;
             }
-            Messages m = Messages.of(blog.language());
+            Messages m = Messages.of(target.language());
             boolean deleted = c.status() == ImportedComment.Status.DELETED;
             String bodyHtml = "";
             String bodyText = "";
@@ -308,19 +481,19 @@ public final class ImportService {
                 default -> Comment.Status.LIVE;
             };
             Instant at = c.published() != null ? c.published().toInstant() : clock.instant();
-            store.insertComment(h, new ImportStore.NewComment(blog.id(), postId, c.sourceId(), c.parentSourceId(),
+            store.insertComment(h(), new ImportStore.NewComment(staging.id(), postId, c.sourceId(), c.parentSourceId(),
                     name, httpUrl(c.authorUrl()), bodyHtml, bodyText, status, deleted ? "ADMIN" : null, at));
             comments++;
         }
 
         /** Attaches every imported reply to its thread's top-level comment (one level, as Blogger shows). */
         void linkThreads() {
-            for (ImportStore.Unlinked reply : store.unlinkedReplies(h, blog.id())) {
+            for (ImportStore.Unlinked reply : store.unlinkedReplies(h(), staging.id())) {
                 Long top = null;
                 String next = reply.sourceParentId();
                 Set<String> seen = new LinkedHashSet<>();
                 while (next != null && seen.add(next)) {
-                    var parent = store.commentBySource(h, blog.id(), next).orElse(null);
+                    var parent = store.commentBySource(h(), target.id(), staging.id(), next).orElse(null);
                     if (parent == null) {
                         break;
                     }
@@ -333,9 +506,10 @@ public final class ImportService {
                     next = parent.sourceParentId();
                 }
                 if (top != null && top != reply.id()) {
-                    store.setParent(h, reply.id(), top);
+                    store.setParent(h(), reply.id(), top);
                 }
-                store.clearSourceParent(h, reply.id());
+                store.clearSourceParent(h(), reply.id());
+                batches.tick();
             }
         }
 
@@ -343,14 +517,14 @@ public final class ImportService {
             for (int n = 1; ; n++) {
                 String s = n == 1 ? slug : slug + "-" + n;
                 String candidate = kind == Post.Kind.PAGE ? "/p/" + s + ".html" : monthPath(at) + s + ".html";
-                if (!store.pathTaken(h, blog.id(), candidate)) {
+                if (!store.pathTaken(h(), target.id(), staging.id(), candidate)) {
                     return candidate;
                 }
             }
         }
 
         private String monthPath(Instant at) {
-            ZonedDateTime z = at.atZone(ZoneId.of(blog.timeZone()));
+            ZonedDateTime z = at.atZone(ZoneId.of(target.timeZone()));
             return String.format("/%04d/%02d/", z.getYear(), z.getMonthValue());
         }
 
@@ -364,20 +538,21 @@ public final class ImportService {
             if (oldBlog == null) {
                 return;
             }
-            String replacement = "$1" + Matcher.quoteReplacement("/" + blog.name());
+            String replacement = "$1" + Matcher.quoteReplacement("/" + blogName);
             for (long id : inserted) {
-                ImportStore.Bodies b = store.bodies(h, id);
+                ImportStore.Bodies b = store.bodies(h(), id);
                 String html = oldBlog.matcher(b.bodyHtml()).replaceAll(replacement);
                 String summary = b.summaryHtml() == null ? null : oldBlog.matcher(b.summaryHtml()).replaceAll(replacement);
                 if (!html.equals(b.bodyHtml()) || (summary != null && !summary.equals(b.summaryHtml()))) {
-                    store.setBodies(h, id, html, summary);
+                    store.setBodies(h(), id, html, summary);
                 }
+                batches.tick();
             }
         }
 
         ImportSummary summary() {
             progress.update(entries, posts + pages + drafts, comments);
-            return new ImportSummary(blog.name(), entries, posts, pages, drafts, comments, skipped, alreadyThere,
+            return new ImportSummary(blogName, entries, posts, pages, drafts, comments, skipped, alreadyThere,
                     redirects);
         }
     }

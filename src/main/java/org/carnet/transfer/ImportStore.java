@@ -7,22 +7,86 @@ import org.carnet.comment.Comment;
 import org.carnet.post.Post;
 import org.jdbi.v3.core.Handle;
 
-/** SQL for imports: entries keep their id in the export, so a second import of a file finds them. */
+/**
+ * SQL for imports: entries keep their id in the export, so a second import of a file finds them. An import
+ * writes into its staging blog row (V9__import_staging.sql) and looks entries up in the blog and its staging
+ * rows together; {@link #moveStaged} then hands everything to the blog in one statement per table.
+ */
 public final class ImportStore {
 
-    public Optional<Long> postBySource(Handle h, long blogId, String sourceId) {
-        return h.createQuery("SELECT id FROM post WHERE blog_id = :blog AND source_id = :source")
-                .bind("blog", blogId).bind("source", sourceId).mapTo(Long.class).findOne();
+    /** The prefix of a staging row's name: not a possible blog name, so no address leads to it. */
+    static final String STAGING_PREFIX = "~import-";
+
+    public Optional<Long> postBySource(Handle h, long blogId, long stagingId, String sourceId) {
+        return h.createQuery("SELECT id FROM post WHERE blog_id IN (:blog, :staging) AND source_id = :source")
+                .bind("blog", blogId).bind("staging", stagingId).bind("source", sourceId).mapTo(Long.class)
+                .findFirst();
     }
 
-    public boolean commentExists(Handle h, long blogId, String sourceId) {
-        return h.createQuery("SELECT COUNT(*) FROM comment WHERE blog_id = :blog AND source_id = :source")
-                .bind("blog", blogId).bind("source", sourceId).mapTo(Integer.class).one() > 0;
+    public boolean commentExists(Handle h, long blogId, long stagingId, String sourceId) {
+        return h.createQuery("SELECT COUNT(*) FROM comment WHERE blog_id IN (:blog, :staging) "
+                        + "AND source_id = :source")
+                .bind("blog", blogId).bind("staging", stagingId).bind("source", sourceId).mapTo(Integer.class)
+                .one() > 0;
     }
 
-    public boolean pathTaken(Handle h, long blogId, String path) {
-        return h.createQuery("SELECT COUNT(*) FROM post WHERE blog_id = :blog AND path = :path")
-                .bind("blog", blogId).bind("path", path).mapTo(Integer.class).one() > 0;
+    public boolean pathTaken(Handle h, long blogId, long stagingId, String path) {
+        return h.createQuery("SELECT COUNT(*) FROM post WHERE blog_id IN (:blog, :staging) AND path = :path")
+                .bind("blog", blogId).bind("staging", stagingId).bind("path", path).mapTo(Integer.class).one() > 0;
+    }
+
+    /** Marks a new blog row as the staging row of import job (readers and blog lists skip it from then on). */
+    public void markStaging(Handle h, long blogId, String job) {
+        h.createUpdate("UPDATE blog SET import_job = :job WHERE id = :id").bind("job", job).bind("id", blogId)
+                .execute();
+    }
+
+    /**
+     * Everything an import put in its staging row becomes the blog's. Fails on a unique index when a post took
+     * one of the staged paths meanwhile (the caller then refuses the import and deletes the staging rows).
+     */
+    public void moveStaged(Handle h, long stagingId, long blogId) {
+        for (String table : new String[] {"post", "post_label", "post_redirect", "comment"}) {
+            h.createUpdate("UPDATE " + table + " SET blog_id = :blog WHERE blog_id = :staging")
+                    .bind("blog", blogId).bind("staging", stagingId).execute();
+        }
+    }
+
+    /** A staging row becomes the new blog it was made for (an import that creates its blog). */
+    public void promoteStaging(Handle h, long stagingId, String name) {
+        h.createUpdate("UPDATE blog SET name = :name, import_job = NULL WHERE id = :id")
+                .bind("name", name).bind("id", stagingId).execute();
+    }
+
+    /**
+     * Deletes up to limit staged comments, else up to limit staged posts (their labels and redirects go with
+     * them), else the staging row itself; returns how many rows went (0: nothing was left). In small steps, so
+     * that a large import given up never holds the database for long.
+     */
+    public int deleteStaged(Handle h, long stagingId, int limit) {
+        int n = h.createUpdate("DELETE FROM comment WHERE id IN (SELECT id FROM comment WHERE blog_id = :s "
+                + "ORDER BY id DESC LIMIT :n)").bind("s", stagingId).bind("n", limit).execute();
+        if (n == 0) {
+            n = h.createUpdate("DELETE FROM post WHERE id IN (SELECT id FROM post WHERE blog_id = :s LIMIT :n)")
+                    .bind("s", stagingId).bind("n", limit).execute();
+        }
+        if (n == 0) {
+            n = h.createUpdate("DELETE FROM blog WHERE id = :s AND import_job IS NOT NULL").bind("s", stagingId)
+                    .execute();
+        }
+        return n;
+    }
+
+    /** A staging row and the import it belongs to. */
+    public record Staging(long id, String importJob) {
+    }
+
+    /** Staging rows whose import is over or silent since before: what a process that died left behind. */
+    public List<Staging> abandonedStaging(Handle h, java.time.Instant silentSince) {
+        return h.createQuery("""
+                        SELECT b.id, b.import_job FROM blog b LEFT JOIN import_job j ON j.id = b.import_job
+                        WHERE b.import_job IS NOT NULL AND (j.id IS NULL OR j.done OR j.beat_at < :since)""")
+                .bind("since", silentSince).mapTo(Staging.class).list();
     }
 
     /** An imported post or page, with what BodyRenderer made of its HTML. */
@@ -90,20 +154,21 @@ public final class ImportStore {
     }
 
     /** Imported replies not yet linked to their thread: (id, source_parent_id). */
-    public List<Unlinked> unlinkedReplies(Handle h, long blogId) {
+    public List<Unlinked> unlinkedReplies(Handle h, long stagingId) {
         return h.createQuery("SELECT id, source_parent_id FROM comment WHERE blog_id = :blog "
                         + "AND source_parent_id IS NOT NULL AND parent_id IS NULL")
-                .bind("blog", blogId).mapTo(Unlinked.class).list();
+                .bind("blog", stagingId).mapTo(Unlinked.class).list();
     }
 
     public record Unlinked(long id, String sourceParentId) {
     }
 
     /** The comment with this export id: its own id and, if it is a reply, the export id of what it answers. */
-    public Optional<Linked> commentBySource(Handle h, long blogId, String sourceId) {
-        return h.createQuery("SELECT id, parent_id, source_parent_id FROM comment WHERE blog_id = :blog "
+    public Optional<Linked> commentBySource(Handle h, long blogId, long stagingId, String sourceId) {
+        return h.createQuery("SELECT id, parent_id, source_parent_id FROM comment WHERE blog_id IN (:blog, :staging) "
                         + "AND source_id = :source")
-                .bind("blog", blogId).bind("source", sourceId).mapTo(Linked.class).findOne();
+                .bind("blog", blogId).bind("staging", stagingId).bind("source", sourceId).mapTo(Linked.class)
+                .findFirst();
     }
 
     public record Linked(long id, Long parentId, String sourceParentId) {

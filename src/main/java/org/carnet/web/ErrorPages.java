@@ -40,6 +40,13 @@ public final class ErrorPages {
     }
 
     public void unexpected(Exception e, Context ctx) {
+        if (org.carnet.store.Busy.is(e)) {
+            // The database could not be had in time (a long write elsewhere): nothing was changed, say so.
+            LOG.warn("request {} {} {}: database busy: {}", Web.requestId(ctx), ctx.method(), ctx.path(), e.toString());
+            ctx.header("Retry-After", "5");
+            show(ctx, 503, null);
+            return;
+        }
         LOG.error("request {} {} {} failed", Web.requestId(ctx), ctx.method(), ctx.path(), e);
         show(ctx, 500, null);
     }

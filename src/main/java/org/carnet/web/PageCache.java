@@ -31,7 +31,10 @@ import org.carnet.blog.Blog;
  * private blogs, and anonymous commenters with a comment awaiting moderation are never served from here.
  *
  * <p>Two things in a page belong to one visitor: the CSRF token of its forms and the comment form's signed
- * timestamp. They are stored as markers and filled in for each visitor on the way out.
+ * timestamp. A page that may be kept is rendered with a fresh random placeholder where the token goes (never with
+ * a value the visitor sent) and the page is cut at that placeholder and at the timestamp, both made by the server
+ * after the content was written: no content can decide where a page is cut. Each visitor's own values are joined
+ * in on the way out.
  *
  * <p>A kept page is UTF-8 bytes, cut once at its markers, with a strong ETag computed once from those bytes (a
  * page with a visitor's token adds what is the visitor's own to it, see {@link #etagFor}). A hit answers
@@ -46,8 +49,6 @@ public final class PageCache {
     static final Duration WAIT_FOR_LEADER = Duration.ofSeconds(2);
     static final String FORM_TOKEN = "carnet.formToken";
     static final String FORM_ID = "carnet.formId";
-    private static final String CSRF_MARK = "\u0000csrf\u0000";
-    private static final String TIMER_MARK = "\u0000timer\u0000";
 
     /** Time-based changes (a scheduled post's time coming) are seen within this, besides every write at once. */
     private static final Duration MAX_AGE = Duration.ofSeconds(5);
@@ -196,7 +197,7 @@ public final class PageCache {
         byte[][] tokens = new byte[parts.length - 1][];
         int length = e.length();
         for (int i = 0; i < tokens.length; i++) {
-            tokens[i] = (e.csrf()[i] ? csrf.tokenFor(ctx) : issueFormToken.apply(e.formId()))
+            tokens[i] = (e.csrf()[i] ? csrf.visitorToken(ctx) : issueFormToken.apply(e.formId()))
                     .getBytes(StandardCharsets.UTF_8);
             length += tokens[i].length;
         }
@@ -228,7 +229,7 @@ public final class PageCache {
             hasCsrf |= c;
         }
         if (hasCsrf) {
-            tag.append('-').append(digest(csrf.tokenFor(ctx).getBytes(StandardCharsets.UTF_8)), 0, 12);
+            tag.append('-').append(digest(csrf.visitorToken(ctx).getBytes(StandardCharsets.UTF_8)), 0, 12);
         }
         if (e.formId() != null) {
             tag.append("-t").append(clock.millis() / TIMER_PERIOD.toMillis());
@@ -248,19 +249,34 @@ public final class PageCache {
         }
     }
 
-    /** Keeps the page just rendered into ctx, if it may be served to other signed-out readers. */
+    /**
+     * Before a page that {@link #keep} may keep is rendered: its forms get a placeholder instead of this visitor's
+     * token (see the class comment). Must be paired with {@link #keep}, which ends it whatever happened.
+     */
+    public void beginRender(Context ctx, Blog blog) {
+        if (cacheable(ctx, blog)) {
+            csrf.startPlaceholder(ctx);
+        }
+    }
+
+    /**
+     * Keeps the page just rendered into ctx, if it may be served to other signed-out readers, and gives this
+     * visitor the page with their own token in it. Ends {@link #beginRender}.
+     */
     public void keep(Context ctx, Blog blog) {
+        String placeholder = csrf.endPlaceholder(ctx);
         String html = ctx.attribute(Pages.RENDERED);
-        if (!cacheable(ctx, blog) || ctx.statusCode() != 200 || html == null) {
+        if (placeholder == null || !cacheable(ctx, blog) || ctx.statusCode() != 200 || html == null) {
+            if (placeholder != null && html != null && html.contains(placeholder)) {
+                // Not kept (another status): the page this visitor gets carries their own token.
+                ctx.result(html.replace(placeholder, csrf.visitorToken(ctx)).getBytes(StandardCharsets.UTF_8));
+            }
             return;
         }
         String formToken = ctx.attribute(FORM_TOKEN);
         String formId = ctx.attribute(FORM_ID);
-        String stored = html.replace(csrf.tokenFor(ctx), CSRF_MARK);
-        if (formToken != null) {
-            stored = stored.replace(formToken, TIMER_MARK);
-        }
-        Entry e = cut(stored, formToken == null ? null : formId, nextScheduled.apply(blog).orElse(null), null);
+        Entry e = cut(html, placeholder, formToken, formToken == null ? null : formId,
+                nextScheduled.apply(blog).orElse(null), null);
         pages.put(key(ctx, blog), e);
         ctx.header(HEADER, "miss");
         ctx.header("Vary", "Accept-Encoding");
@@ -269,7 +285,14 @@ public final class PageCache {
         if (ETags.matches(ctx.header("If-None-Match"), ctx.res().getHeader("ETag"))) {
             ctx.status(HttpStatus.NOT_MODIFIED);
             ctx.result(new byte[0]);
+        } else {
+            ctx.result(join(ctx, e));
         }
+    }
+
+    /** Ends a rendering begun by {@link #beginRender} that did not reach {@link #keep} (it failed). */
+    public void endRender(Context ctx) {
+        csrf.endPlaceholder(ctx);
     }
 
     /**
@@ -280,33 +303,36 @@ public final class PageCache {
         if (!cacheable(ctx, blog)) {
             return;
         }
-        // A feed is XML, which has no NUL character, hence no marker: it is kept in one part.
-        Entry e = cut(body, null, nextScheduled.apply(blog).orElse(null), document);
+        // A feed has no visitor token: it is kept in one part.
+        Entry e = cut(body, null, null, null, nextScheduled.apply(blog).orElse(null), document);
         pages.put(key(ctx, blog), new Entry(e.parts(), e.csrf(), e.length(), etag, e.gzip(), null, e.validUntil(),
                 e.keptAt(), e.renewing(), document));
         ctx.header(HEADER, "miss");
     }
 
-    /** The page cut at its token markers, once, when it is kept. */
-    private static Entry cut(String stored, String formId, Instant validUntil, Document document) {
+    /**
+     * The page cut, once, where its placeholder (for the CSRF token) and its form timestamp are: both strings the
+     * server made for this rendering only (either may be null: then the page has none).
+     */
+    private static Entry cut(String stored, String placeholder, String formToken, String formId, Instant validUntil,
+                             Document document) {
         List<byte[]> parts = new ArrayList<>();
         List<Boolean> csrf = new ArrayList<>();
         int from = 0;
         while (true) {
-            int csrfAt = stored.indexOf(CSRF_MARK, from);
-            int timerAt = formId == null ? -1 : stored.indexOf(TIMER_MARK, from);
+            int csrfAt = placeholder == null ? -1 : stored.indexOf(placeholder, from);
+            int timerAt = formId == null ? -1 : stored.indexOf(formToken, from);
             int at = csrfAt < 0 ? timerAt : timerAt < 0 ? csrfAt : Math.min(csrfAt, timerAt);
             if (at < 0) {
                 break;
             }
-            String mark = at == csrfAt ? CSRF_MARK : TIMER_MARK;
+            String mark = at == csrfAt ? placeholder : formToken;
             parts.add(stored.substring(from, at).getBytes(StandardCharsets.UTF_8));
-            csrf.add(mark == CSRF_MARK);
+            csrf.add(at == csrfAt);
             from = at + mark.length();
         }
         parts.add(stored.substring(from).getBytes(StandardCharsets.UTF_8));
-        byte[] whole = stored.getBytes(StandardCharsets.UTF_8);
-        String etag = document != null ? null : "\"p" + digest(whole).substring(0, 32) + "\"";
+        String etag = document != null ? null : "\"p" + digest(parts, csrf).substring(0, 32) + "\"";
         boolean[] isCsrf = new boolean[csrf.size()];
         for (int i = 0; i < isCsrf.length; i++) {
             isCsrf[i] = csrf.get(i);
@@ -325,6 +351,24 @@ public final class PageCache {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /** The digest of a cut page: its parts and which token goes between them (not the tokens, new each render). */
+    private static String digest(List<byte[]> parts, List<Boolean> csrf) {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            for (int i = 0; i < parts.size(); i++) {
+                // Each part's length first: no two different cuts digest the same bytes.
+                d.update(java.nio.ByteBuffer.allocate(4).putInt(parts.get(i).length).array());
+                d.update(parts.get(i));
+                if (i < csrf.size()) {
+                    d.update(csrf.get(i) ? (byte) 1 : (byte) 2);
+                }
+            }
+            return HexFormat.of().formatHex(d.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     private static String digest(byte[] bytes) {

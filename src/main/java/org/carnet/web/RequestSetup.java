@@ -14,6 +14,17 @@ import org.slf4j.MDC;
  */
 public final class RequestSetup {
 
+    /**
+     * Carnet's pages need no script at all: none may run, whatever a post, a comment or an import brought in
+     * (defence in depth behind the sanitiser and the templates' escaping). Images and videos may come from
+     * elsewhere (posts link them; embeds are limited to the sanitiser's video hosts); styles only from Carnet's
+     * own stylesheet and the style attributes the sanitiser lets through.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'none'; object-src 'none'; "
+            + "base-uri 'none'; frame-ancestors 'none'; img-src * data:; media-src *; "
+            + "frame-src https://www.youtube.com https://www.youtube-nocookie.com https://player.vimeo.com "
+            + "https://www.dailymotion.com; style-src 'self'; style-src-attr 'unsafe-inline'";
+
     private final AccountService accounts;
     private final Csrf csrf;
     private final boolean trustProxy;
@@ -31,7 +42,7 @@ public final class RequestSetup {
         ctx.header("X-Request-Id", id);
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
-        ctx.header("Content-Security-Policy", "frame-ancestors 'none'");
+        ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         ctx.attribute(Web.CLIENT_ADDRESS, clientAddress(ctx));
         ctx.attribute(Web.HTTPS, trustProxy && "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto")));
         if (ctx.path().startsWith("/static/")) {

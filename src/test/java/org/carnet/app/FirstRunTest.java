@@ -106,7 +106,7 @@ class FirstRunTest {
         assertThat(welcome.bodyHtml()).isEqualTo(FR.t("sample.post.body"));
 
         // The password told to the operator opens the admin account.
-        assertThat(s.accounts.signIn("admin@carnet.local", created.generatedPassword(), ADDRESS).user())
+        assertThat(s.accounts.signIn("admin@carnet.local", created.generatedPassword(), ADDRESS, null).user())
                 .isEqualTo(admin);
     }
 
@@ -121,8 +121,8 @@ class FirstRunTest {
         assertThat(s.accounts.byEmail("admin@carnet.local")).isEmpty();
         User admin = s.accounts.byEmail("chef@example.org").orElseThrow();
         assertThat(admin.instanceAdmin()).isTrue();
-        assertThat(s.accounts.signIn("chef@example.org", PASSWORD, ADDRESS).user()).isEqualTo(admin);
-        assertThat(problem(() -> s.accounts.signIn("chef@example.org", "another passphrase", ADDRESS)).key())
+        assertThat(s.accounts.signIn("chef@example.org", PASSWORD, ADDRESS, null).user()).isEqualTo(admin);
+        assertThat(problem(() -> s.accounts.signIn("chef@example.org", "another passphrase", ADDRESS, null)).key())
                 .isEqualTo("signin.failed");
         assertThat(s.access.roleOf(Viewer.of(admin), s.blogs.require("bienvenue"))).contains(Role.ADMIN);
     }
@@ -168,7 +168,7 @@ class FirstRunTest {
 
         FirstRun.Outcome created = FirstRun.ensure(s, null, PASSWORD);
         assertThat(created).isNotNull();
-        assertThat(s.accounts.signIn("admin@carnet.local", PASSWORD, ADDRESS).user().instanceAdmin()).isTrue();
+        assertThat(s.accounts.signIn("admin@carnet.local", PASSWORD, ADDRESS, null).user().instanceAdmin()).isTrue();
         assertThat(s.reader.home(s.blogs.require("bienvenue"), null, 10).entries()).hasSize(1);
     }
 

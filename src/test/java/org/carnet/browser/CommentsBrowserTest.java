@@ -272,8 +272,9 @@ class CommentsBrowserTest {
         }
         assertThat(dialogs).as("dialogs while posting").isEmpty();
 
-        // A signed-out reader opens the post and pokes at every comment.
-        Page reader = browser.page();
+        // A signed-out reader (a browser of their own: no cookie of the poster's) opens the post and pokes at every
+        // comment.
+        Page reader = browser.page("en-US");
         reader.onDialog(d -> {
             dialogs.add(d.message());
             d.dismiss();
@@ -282,7 +283,15 @@ class CommentsBrowserTest {
         reader.context().route("https://example.org/**", route -> route.fulfill(
                 new com.microsoft.playwright.Route.FulfillOptions().setStatus(200).setContentType("text/html")
                         .setBody("<!doctype html><title>outside</title><p>outside</p>")));
-        reader.navigate(path);
+        // The reader gets the page from the cache, after a miss whose CSRF cookie was chosen to equal 43 characters of
+        // the page (see PageCachePoisoningTest): the page is the same.
+        String uncached = carnet.client().get(path, "Cookie", "carnet_visitor=none").body();
+        // 43 characters across the end of the real link's start tag: swapped for a token, they would leave it open.
+        int at = uncached.indexOf(">a real link</a>") - 20;
+        assertThat(at).isPositive();
+        var poisoned = carnet.client().get(path, "Cookie", "carnet_csrf=" + uncached.substring(at, at + 43));
+        assertThat(poisoned.header("X-Carnet-Cache")).isEqualTo("miss");
+        assertThat(reader.navigate(path).headerValue("x-carnet-cache")).isEqualTo("hit");
         assertThat(reader.locator("h2.comment-count")).hasText(HOSTILE.size() + " comments:");
         assertThat(reader.locator("article.comment")).hasCount(HOSTILE.size());
         for (int i = 0; i < HOSTILE.size(); i++) {

@@ -136,7 +136,7 @@ class CliTest {
                 .doesNotContain(PASSWORD).doesNotContain("Password");
         assertThat(zoe.displayName()).isEqualTo("Zoé Durand");
         assertThat(zoe.instanceAdmin()).isFalse();
-        assertThat(services.accounts.signIn("zoe@example.org", PASSWORD, "127.0.0.1").user()).isEqualTo(zoe);
+        assertThat(services.accounts.signIn("zoe@example.org", PASSWORD, "127.0.0.1", null).user()).isEqualTo(zoe);
     }
 
     @Test
@@ -147,7 +147,7 @@ class CliTest {
         assertThat(m.find()).as(r.out()).isTrue();
         String generated = m.group(1);
         assertThat(generated).hasSizeGreaterThanOrEqualTo(16);
-        User root = services.accounts.signIn("root@example.org", generated, "127.0.0.1").user();
+        User root = services.accounts.signIn("root@example.org", generated, "127.0.0.1", null).user();
         assertThat(root.instanceAdmin()).isTrue();
         assertThat(services.accounts.firstInstanceAdmin()).contains(root);
 
@@ -373,7 +373,7 @@ class CliTest {
 
         Services s = openPg(pg);
         assertThat(Rows.snapshot(s.db.jdbi())).isEqualTo(before);
-        assertThat(s.accounts.signIn("pg@example.org", PASSWORD, "127.0.0.1").user().displayName()).isEqualTo("Pg");
+        assertThat(s.accounts.signIn("pg@example.org", PASSWORD, "127.0.0.1", null).user().displayName()).isEqualTo("Pg");
         Blog blog = s.blogs.require("elephant");
         assertThat(blog.title()).isEqualTo("Éléphant");
         assertThat(blog.language()).isEqualTo("en");

@@ -255,7 +255,7 @@ class StoreContractTest {
             assertThat(changed.createdAt()).isEqualTo(t2);
             assertThat(changed.updatedAt()).isEqualTo(t2.plusMillis(1));
 
-            SignIn in = s.accounts.signIn("time@example.org", PASSWORD, ADDRESS);
+            SignIn in = s.accounts.signIn("time@example.org", PASSWORD, ADDRESS, null);
             Viewer v = s.accounts.viewerFor(in.token());
             assertThat(v.session().createdAt()).isEqualTo(t2.plusMillis(1));
             assertThat(v.session().expiresAt()).isEqualTo(t2.plusMillis(1).plus(AccountService.SESSION_LIFETIME));
@@ -288,7 +288,7 @@ class StoreContractTest {
         User big = s.accounts.byEmail("big@example.org").orElseThrow();
         assertThat(big.id()).isEqualTo(userId);
         assertThat(s.accounts.byId(userId)).contains(big);
-        SignIn in = s.accounts.signIn("big@example.org", PASSWORD, ADDRESS);
+        SignIn in = s.accounts.signIn("big@example.org", PASSWORD, ADDRESS, null);
         assertThat(in.session().userId()).isEqualTo(userId);
         Viewer v = s.accounts.viewerFor(in.token());
         assertThat(v.userId()).isEqualTo(userId);
@@ -530,7 +530,7 @@ class StoreContractTest {
         Services s = fresh(kind, clock);
         User u = s.accounts.create("sam@example.org", "Sam", PASSWORD, false);
 
-        SignIn in = s.accounts.signIn("  SAM@example.org ", PASSWORD, ADDRESS);
+        SignIn in = s.accounts.signIn("  SAM@example.org ", PASSWORD, ADDRESS, null);
         assertThat(in.user()).isEqualTo(u);
         assertThat(in.session().tokenHash()).isEqualTo(Tokens.sha256(in.token()));
         assertThat(count(s, "SELECT COUNT(*) FROM user_session WHERE token_hash = ?", in.token()))
@@ -551,7 +551,7 @@ class StoreContractTest {
         // Still valid one second before the end of the lifetime, gone at it.
         clock.advance(AccountService.SESSION_LIFETIME.minusSeconds(1));
         assertThat(s.accounts.viewerFor(in.token()).signedIn()).isTrue();
-        SignIn later = s.accounts.signIn("sam@example.org", PASSWORD, ADDRESS);
+        SignIn later = s.accounts.signIn("sam@example.org", PASSWORD, ADDRESS, null);
         clock.advance(Duration.ofSeconds(1));
         assertThat(s.accounts.viewerFor(in.token()).signedIn()).isFalse();
         assertThat(s.accounts.viewerFor(later.token()).signedIn()).isTrue();
@@ -560,7 +560,7 @@ class StoreContractTest {
         assertThat(s.accounts.viewerFor(later.token()).user()).isEqualTo(u);
 
         // Signing out ends that session only.
-        SignIn third = s.accounts.signIn("sam@example.org", PASSWORD, ADDRESS);
+        SignIn third = s.accounts.signIn("sam@example.org", PASSWORD, ADDRESS, null);
         s.accounts.signOut(s.accounts.viewerFor(later.token()));
         assertThat(s.accounts.viewerFor(later.token()).signedIn()).isFalse();
         assertThat(count(s, "SELECT COUNT(*) FROM user_session WHERE token_hash = ?", later.session().tokenHash()))
@@ -574,30 +574,63 @@ class StoreContractTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(Kind.class)
-    void signInFailuresAreLimitedPerAccountUntilTheWindowEnds(Kind kind) {
+    void signInFailuresAreLimitedPerAccountAndAddressUntilTheWindowEnds(Kind kind) {
         MutableClock clock = new MutableClock(Instant.parse("2025-06-01T10:00:00Z"));
         Services s = fresh(kind, clock);
         s.accounts.create("rita@example.org", "Rita", PASSWORD, false);
         for (int i = 0; i < AccountService.MAX_FAILURES_PER_ACCOUNT; i++) {
-            Problem p = problem(() -> s.accounts.signIn("rita@example.org", "not the right one", ADDRESS));
+            Problem p = problem(() -> s.accounts.signIn("rita@example.org", "not the right one", ADDRESS, null));
             assertThat(p.key()).isEqualTo("signin.failed");
         }
-        assertThat(count(s, "SELECT hits FROM rate_limit WHERE bucket = ?", "signin:account:rita@example.org"))
+        assertThat(count(s, "SELECT hits FROM rate_limit WHERE bucket = ?", "signin:pair:rita@example.org|" + ADDRESS))
                 .isEqualTo(AccountService.MAX_FAILURES_PER_ACCOUNT);
 
-        Problem blocked = problem(() -> s.accounts.signIn("Rita@Example.org", PASSWORD, "203.0.113.9"));
+        Problem blocked = problem(() -> s.accounts.signIn("Rita@Example.org", PASSWORD, ADDRESS, null));
         assertThat(blocked.kind()).isEqualTo(Problem.Kind.TOO_MANY);
         assertThat(blocked.args()).containsExactly(15L);
         clock.advance(Duration.ofMinutes(10));
-        assertThat(problem(() -> s.accounts.signIn("rita@example.org", PASSWORD, ADDRESS)).args())
+        assertThat(problem(() -> s.accounts.signIn("rita@example.org", PASSWORD, ADDRESS, null)).args())
                 .as("minutes left").containsExactly(5L);
         assertThat(Rows.countAll(s.db.jdbi(), "user_session")).isZero();
+        assertThat(s.accounts.signIn("rita@example.org", PASSWORD, "203.0.113.9", null).user().email())
+                .as("the guesser's address is blocked, not the account: its owner elsewhere gets in")
+                .isEqualTo("rita@example.org");
 
         clock.advance(Duration.ofMinutes(5));
-        assertThat(s.accounts.signIn("rita@example.org", PASSWORD, ADDRESS).user().email())
+        assertThat(s.accounts.signIn("rita@example.org", PASSWORD, ADDRESS, null).user().email())
                 .isEqualTo("rita@example.org");
-        assertThat(count(s, "SELECT COUNT(*) FROM rate_limit WHERE bucket = ?", "signin:account:rita@example.org"))
-                .as("a successful sign-in clears the account's failures").isZero();
+        assertThat(count(s, "SELECT COUNT(*) FROM rate_limit WHERE bucket = ?", "signin:pair:rita@example.org|"
+                + ADDRESS)).as("a successful sign-in clears its own failures").isZero();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Kind.class)
+    void aBrowserThatSignedInBeforeGetsInWhileGuessersFromEverywhereAreRefused(Kind kind) {
+        MutableClock clock = new MutableClock(Instant.parse("2025-06-01T10:00:00Z"));
+        Services s = fresh(kind, clock);
+        s.accounts.create("owner@example.org", "Owner", PASSWORD, false);
+        String device = s.accounts.signIn("owner@example.org", PASSWORD, "198.51.100.1", null).deviceToken();
+        // Guessers from many addresses, each staying under its own limits, reach the account's limit.
+        for (int i = 0; i < AccountService.MAX_UNKNOWN_FAILURES_PER_ACCOUNT; i++) {
+            String from = "10.0." + (i / 4) + "." + (i % 4);
+            problem(() -> s.accounts.signIn("owner@example.org", "a guess", from, null));
+        }
+        assertThat(problem(() -> s.accounts.signIn("owner@example.org", PASSWORD, "192.0.2.200", null)).kind())
+                .as("an unknown browser is refused for now").isEqualTo(Problem.Kind.TOO_MANY);
+        assertThat(s.accounts.signIn("owner@example.org", PASSWORD, "192.0.2.200", device).user().email())
+                .as("the owner's own browser gets in, from any address").isEqualTo("owner@example.org");
+        assertThat(problem(() -> s.accounts.signIn("owner@example.org", PASSWORD, "192.0.2.200",
+                device.substring(0, device.length() - 2) + "xx")).kind())
+                .as("a forged device token counts for nothing").isEqualTo(Problem.Kind.TOO_MANY);
+        String other = s.accounts.create("other@example.org", "Other", PASSWORD, false).email();
+        assertThat(problem(() -> s.accounts.signIn(other, "wrong wrong wrong", "192.0.2.7", device)).key())
+                .as("a device token of another account is no device token here").isEqualTo("signin.failed");
+        // The device token is limited on its own.
+        for (int i = 0; i < AccountService.MAX_FAILURES_PER_DEVICE; i++) {
+            problem(() -> s.accounts.signIn("owner@example.org", "typo typo typo", "192.0.2.201", device));
+        }
+        assertThat(problem(() -> s.accounts.signIn("owner@example.org", PASSWORD, "192.0.2.201", device)).kind())
+                .isEqualTo(Problem.Kind.TOO_MANY);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -608,17 +641,17 @@ class StoreContractTest {
         s.accounts.create("tom@example.org", "Tom", PASSWORD, false);
         int n = AccountService.MAX_FAILURES_PER_ACCOUNT - 1;
         for (int i = 0; i < n; i++) {
-            problem(() -> s.accounts.signIn("tom@example.org", "wrong wrong wrong", ADDRESS));
+            problem(() -> s.accounts.signIn("tom@example.org", "wrong wrong wrong", ADDRESS, null));
         }
         clock.advance(AccountService.FAILURE_WINDOW.plusSeconds(1));
         for (int i = 0; i < n; i++) {
-            problem(() -> s.accounts.signIn("tom@example.org", "wrong wrong wrong", ADDRESS));
+            problem(() -> s.accounts.signIn("tom@example.org", "wrong wrong wrong", ADDRESS, null));
         }
-        assertThat(count(s, "SELECT hits FROM rate_limit WHERE bucket = ?", "signin:account:tom@example.org"))
+        assertThat(count(s, "SELECT hits FROM rate_limit WHERE bucket = ?", "signin:pair:tom@example.org|" + ADDRESS))
                 .as("a new window started").isEqualTo(n);
-        assertThat(count(s, "SELECT window_start FROM rate_limit WHERE bucket = ?", "signin:account:tom@example.org"))
+        assertThat(count(s, "SELECT window_start FROM rate_limit WHERE bucket = ?", "signin:pair:tom@example.org|" + ADDRESS))
                 .isEqualTo(clock.instant().toEpochMilli());
-        assertThat(s.accounts.signIn("tom@example.org", PASSWORD, ADDRESS).user().email())
+        assertThat(s.accounts.signIn("tom@example.org", PASSWORD, ADDRESS, null).user().email())
                 .isEqualTo("tom@example.org");
     }
 
@@ -630,14 +663,14 @@ class StoreContractTest {
         s.accounts.create("una@example.org", "Una", PASSWORD, false);
         for (int i = 0; i < AccountService.MAX_FAILURES_PER_ADDRESS; i++) {
             int n = i;
-            problem(() -> s.accounts.signIn("nobody" + n + "@example.org", PASSWORD, ADDRESS));
+            problem(() -> s.accounts.signIn("nobody" + n + "@example.org", PASSWORD, ADDRESS, null));
         }
-        Problem blocked = problem(() -> s.accounts.signIn("una@example.org", PASSWORD, ADDRESS));
+        Problem blocked = problem(() -> s.accounts.signIn("una@example.org", PASSWORD, ADDRESS, null));
         assertThat(blocked.kind()).isEqualTo(Problem.Kind.TOO_MANY);
-        assertThat(s.accounts.signIn("una@example.org", PASSWORD, "192.0.2.44").user().email())
+        assertThat(s.accounts.signIn("una@example.org", PASSWORD, "192.0.2.44", null).user().email())
                 .as("another address is not blocked").isEqualTo("una@example.org");
         clock.advance(AccountService.FAILURE_WINDOW);
-        assertThat(s.accounts.signIn("una@example.org", PASSWORD, ADDRESS).user().email()).isEqualTo("una@example.org");
+        assertThat(s.accounts.signIn("una@example.org", PASSWORD, ADDRESS, null).user().email()).isEqualTo("una@example.org");
     }
 
     @ParameterizedTest(name = "{0}")

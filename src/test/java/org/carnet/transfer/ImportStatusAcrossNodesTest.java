@@ -91,10 +91,10 @@ class ImportStatusAcrossNodesTest {
         WebClient client = carnet.signedIn("admin@nodes.test", PW);
         Response running = client.get("/orpheline/admin/import/deadnodeimport01");
         assertThat(running.doc().selectFirst("#import-progress")).as("still beating: shown as running").isNotNull();
-        carnet.clock().advance(ImportJobs.ABANDONED_AFTER.plus(Duration.ofSeconds(1)));
+        carnet.clock().advance(ImportService.ABANDONED_AFTER.plus(Duration.ofSeconds(1)));
         Response dead = client.get("/orpheline/admin/import/deadnodeimport01");
         assertThat(dead.doc().selectFirst("#import-error").text())
-                .isEqualTo("The import was interrupted: the server running it stopped before reporting its end. "
-                        + "If its posts are not on the blog, start it again: an import never adds the same entry twice.");
+                .isEqualTo("The import was interrupted: the server running it stopped before its end. "
+                        + "Nothing of it was added to the blog; start it again.");
     }
 }
