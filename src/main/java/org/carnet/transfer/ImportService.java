@@ -60,6 +60,10 @@ public final class ImportService {
     /** Entries written per transaction, at most; and the longest a transaction of the import stays open. */
     static final int BATCH_ENTRIES = 500;
     static final Duration BATCH_TIME = Duration.ofMillis(250);
+    /** What is gathered for one batch, at most: entries are held in memory until written. */
+    static final long BATCH_CHARS = 8_000_000;
+    /** How often an import writes its progress (its heartbeat) even when it has nothing else to write. */
+    static final Duration BEAT = Duration.ofSeconds(5);
     /** An import whose process has written nothing for this long is taken for dead (it writes every batch). */
     public static final Duration ABANDONED_AFTER = Duration.ofSeconds(30);
 
@@ -117,13 +121,13 @@ public final class ImportService {
         try {
             Blog target = targetAndStaging[0];
             Run run = new Run(job, target, staging, blogName, progress);
-            try (Batches batches = new Batches(job, run)) {
-                run.batches = batches;
-                file.readInto(run.postsPass());
-                run.rewriteLinks();
-                file.readInto(run.commentsPass());
-                run.linkThreads();
-            }
+            run.batches = new Batches(run);
+            file.readInto(run.postsPass());
+            run.batches.flush();
+            run.rewriteLinks();
+            file.readInto(run.commentsPass());
+            run.batches.flush();
+            run.linkThreads();
             ImportSummary summary = run.summary();
             jdbi.useTransaction(h -> finish(h, run, create, ownerId, summary));
             changes.changed();
@@ -211,50 +215,56 @@ public final class ImportService {
     }
 
     /**
-     * The import's own connection, in a transaction that is committed (with the job's progress and heartbeat) and
-     * begun again every {@link #BATCH_ENTRIES} entries or {@link #BATCH_TIME}, with a rest between the two.
+     * The import's writes, gathered while the file is read and done in short transactions: no transaction is open
+     * while the file is being read (a slow disk or a large entry then holds no lock), and none stays open longer
+     * than {@link #BATCH_TIME}, with a rest between two. Each transaction also records the job's progress, its
+     * heartbeat; a long read with nothing to write still beats every {@link #BEAT}.
      */
-    private final class Batches implements AutoCloseable {
-        private final String job;
+    private final class Batches {
         private final Run run;
-        private final Handle h;
-        private int entries;
-        private long since = System.nanoTime();
-        private boolean done;
+        private final List<java.util.function.Consumer<Handle>> pending = new ArrayList<>();
+        private long pendingChars;
+        private long lastBeat = System.nanoTime();
 
-        Batches(String job, Run run) {
-            this.job = job;
+        Batches(Run run) {
             this.run = run;
-            this.h = jdbi.open();
-            h.begin();
         }
 
-        /** One more entry written: ends this transaction when it has done enough. */
-        void tick() {
-            if (++entries >= BATCH_ENTRIES || System.nanoTime() - since >= BATCH_TIME.toNanos()) {
-                commit();
+        /** Work for the database, of about this many characters; done with the next batch. */
+        void add(long chars, java.util.function.Consumer<Handle> work) {
+            pending.add(work);
+            pendingChars += chars;
+            if (pending.size() >= BATCH_ENTRIES || pendingChars >= BATCH_CHARS) {
+                flush();
+            }
+        }
+
+        /** An entry read with nothing to write: beats now and then all the same. */
+        void idle() {
+            if (System.nanoTime() - lastBeat > BEAT.toNanos()) {
+                flush();
+            }
+        }
+
+        void flush() {
+            int done = 0;
+            do {
+                int from = done;
+                done = jdbi.inTransaction(h -> {
+                    long start = System.nanoTime();
+                    int k = from;
+                    while (k < pending.size() && System.nanoTime() - start < BATCH_TIME.toNanos()) {
+                        pending.get(k++).accept(h);
+                    }
+                    jobs.progress(h, run.job, run.entries, run.posts + run.pages + run.drafts, run.comments,
+                            clock.instant());
+                    return k;
+                });
+                lastBeat = System.nanoTime();
                 rest();
-                h.begin();
-                entries = 0;
-                since = System.nanoTime();
-            }
-        }
-
-        private void commit() {
-            jobs.progress(h, job, run.entries, run.posts + run.pages + run.drafts, run.comments, clock.instant());
-            h.commit();
-        }
-
-        @Override
-        public void close() {
-            try {
-                if (!done && h.isInTransaction()) {
-                    commit();
-                }
-            } finally {
-                done = true;
-                h.close();
-            }
+            } while (done < pending.size());
+            pending.clear();
+            pendingChars = 0;
         }
     }
 
@@ -322,10 +332,6 @@ public final class ImportService {
             this.progress = progress;
         }
 
-        private Handle h() {
-            return batches.h;
-        }
-
         ImportSink postsPass() {
             return new ImportSink() {
                 @Override
@@ -335,8 +341,14 @@ public final class ImportService {
 
                 @Override
                 public void post(ImportedPost p) {
-                    tick();
-                    importPost(p);
+                    entries++;
+                    reportProgress();
+                    int entry = entries;
+                    String html = BLOGGER_MORE.matcher(p.html() == null ? "" : p.html())
+                            .replaceFirst("\n<!--more-->\n");
+                    // Rendered (sanitised) here, while no transaction is open; written with the next batch.
+                    BodyRenderer.RenderedBody body = BodyRenderer.render(BodyFormat.HTML, html);
+                    batches.add(html.length() + body.html().length(), h -> importPost(h, entry, p, body));
                 }
 
                 @Override
@@ -360,15 +372,17 @@ public final class ImportService {
 
                 @Override
                 public void post(ImportedPost p) {
+                    batches.idle();
                 }
 
                 @Override
                 public void comment(ImportedComment c) {
-                    importComment(c);
-                    batches.tick();
-                    if (comments % 500 == 0) {
-                        progress.update(entries, posts + pages + drafts, comments);
-                    }
+                    batches.add(c.html() == null ? 0 : c.html().length(), h -> {
+                        importComment(h, c);
+                        if (comments % 500 == 0) {
+                            progress.update(entries, posts + pages + drafts, comments);
+                        }
+                    });
                 }
 
                 @Override
@@ -377,17 +391,22 @@ public final class ImportService {
             };
         }
 
-        /** One more entry of the file read (and perhaps written): the batch may end here. */
+        /** One more entry of the file read that has nothing to write. */
         private void tick() {
             entries++;
+            reportProgress();
+            batches.idle();
+        }
+
+        private void reportProgress() {
             if (entries % 500 == 0) {
                 progress.update(entries, posts + pages + drafts, comments);
             }
-            batches.tick();
         }
 
-        private void importPost(ImportedPost p) {
-            var existing = store.postBySource(h(), target.id(), staging.id(), p.sourceId());
+        /** Writes post p, the entry-th of the file, whose HTML body rendered as body. */
+        private void importPost(Handle h, int entry, ImportedPost p, BodyRenderer.RenderedBody body) {
+            var existing = store.postBySource(h, target.id(), staging.id(), p.sourceId());
             if (existing.isPresent()) {
                 postIds.put(p.sourceId(), existing.get());
                 alreadyThere++;
@@ -397,8 +416,6 @@ public final class ImportService {
             Messages m = Messages.of(target.language());
             String title = p.title() == null || p.title().isBlank() ? m.t("post.untitled") : truncate(p.title()
                     .strip(), 300);
-            String html = BLOGGER_MORE.matcher(p.html() == null ? "" : p.html()).replaceFirst("\n<!--more-->\n");
-            BodyRenderer.RenderedBody body = BodyRenderer.render(BodyFormat.HTML, html);
             Instant published = p.published() != null ? p.published().toInstant() : clock.instant();
             Instant updated = p.updated() != null ? p.updated().toInstant() : published;
             Post.Status status = p.draft() ? Post.Status.DRAFT
@@ -411,26 +428,26 @@ public final class ImportService {
                     : slugFor(title, p.sourceId());
             String path = null;
             if (status != Post.Status.DRAFT) {
-                path = keepable ? keep : freePath(kind, slug, published);
-                if (keepable && store.pathTaken(h(), target.id(), staging.id(), path)) {
-                    throw new ImportFormatException(entries, "the path " + path + " is already used by a post of "
+                path = keepable ? keep : freePath(h, kind, slug, published);
+                if (keepable && store.pathTaken(h, target.id(), staging.id(), path)) {
+                    throw new ImportFormatException(entry, "the path " + path + " is already used by a post of "
                             + "this blog");
                 }
                 slug = path.substring(path.lastIndexOf('/') + 1, path.length() - ".html".length());
             }
             String author = p.author() == null || p.author().anonymous() || p.author().name() == null ? null
                     : truncate(p.author().name(), 80);
-            long id = store.insertPost(h(), new ImportStore.NewPost(staging.id(), p.sourceId(), kind, title, slug, path,
+            long id = store.insertPost(h, new ImportStore.NewPost(staging.id(), p.sourceId(), kind, title, slug, path,
                     p.html() == null ? "" : p.html(), body.html(), body.summaryHtml(), body.text(),
                     truncate(p.searchDescription() == null ? "" : p.searchDescription().strip(), 300), status,
                     published, updated, author, p.author() == null ? null : httpUrl(p.author().profileUrl())));
             if (kind == Post.Kind.POST) {
                 for (String label : cleanLabels(p.labels())) {
-                    store.addLabel(h(), staging.id(), id, label);
+                    store.addLabel(h, staging.id(), id, label);
                 }
             }
             if (path != null && !keepable && keep != null && !keep.isBlank() && !keep.equals(path)) {
-                store.addRedirect(h(), staging.id(), keep, id);
+                store.addRedirect(h, staging.id(), keep, id);
                 redirects++;
             }
             postIds.put(p.sourceId(), id);
@@ -444,17 +461,17 @@ public final class ImportService {
             }
         }
 
-        private void importComment(ImportedComment c) {
+        private void importComment(Handle h, ImportedComment c) {
             Long postId = postIds.get(c.postSourceId());
             if (postId == null) {
-                postId = store.postBySource(h(), target.id(), staging.id(), c.postSourceId()).orElse(null);
+                postId = store.postBySource(h, target.id(), staging.id(), c.postSourceId()).orElse(null);
             }
             if (postId == null) {
                 // On a post that was not imported (trashed, or an attachment in WordPress): nothing to attach to.
                 skipped++;
                 return;
             }
-            if (store.commentExists(h(), target.id(), staging.id(), c.sourceId())) {
+            if (store.commentExists(h, target.id(), staging.id(), c.sourceId())) {
                 alreadyThere++;
                 return;
             }
@@ -481,43 +498,47 @@ public final class ImportService {
                 default -> Comment.Status.LIVE;
             };
             Instant at = c.published() != null ? c.published().toInstant() : clock.instant();
-            store.insertComment(h(), new ImportStore.NewComment(staging.id(), postId, c.sourceId(), c.parentSourceId(),
+            store.insertComment(h, new ImportStore.NewComment(staging.id(), postId, c.sourceId(), c.parentSourceId(),
                     name, httpUrl(c.authorUrl()), bodyHtml, bodyText, status, deleted ? "ADMIN" : null, at));
             comments++;
         }
 
         /** Attaches every imported reply to its thread's top-level comment (one level, as Blogger shows). */
         void linkThreads() {
-            for (ImportStore.Unlinked reply : store.unlinkedReplies(h(), staging.id())) {
-                Long top = null;
-                String next = reply.sourceParentId();
-                Set<String> seen = new LinkedHashSet<>();
-                while (next != null && seen.add(next)) {
-                    var parent = store.commentBySource(h(), target.id(), staging.id(), next).orElse(null);
-                    if (parent == null) {
-                        break;
-                    }
-                    if (parent.parentId() != null) {
-                        top = parent.parentId();
-                        break;
-                    }
-                    // The answered comment may itself be a reply not linked yet: climb to its thread's top.
-                    top = parent.id();
-                    next = parent.sourceParentId();
-                }
-                if (top != null && top != reply.id()) {
-                    store.setParent(h(), reply.id(), top);
-                }
-                store.clearSourceParent(h(), reply.id());
-                batches.tick();
+            for (ImportStore.Unlinked reply : jdbi.withHandle(h -> store.unlinkedReplies(h, staging.id()))) {
+                batches.add(0, h -> link(h, reply));
             }
+            batches.flush();
         }
 
-        private String freePath(Post.Kind kind, String slug, Instant at) {
+        private void link(Handle h, ImportStore.Unlinked reply) {
+            Long top = null;
+            String next = reply.sourceParentId();
+            Set<String> seen = new LinkedHashSet<>();
+            while (next != null && seen.add(next)) {
+                var parent = store.commentBySource(h, target.id(), staging.id(), next).orElse(null);
+                if (parent == null) {
+                    break;
+                }
+                if (parent.parentId() != null) {
+                    top = parent.parentId();
+                    break;
+                }
+                // The answered comment may itself be a reply not linked yet: climb to its thread's top.
+                top = parent.id();
+                next = parent.sourceParentId();
+            }
+            if (top != null && top != reply.id()) {
+                store.setParent(h, reply.id(), top);
+            }
+            store.clearSourceParent(h, reply.id());
+        }
+
+        private String freePath(Handle h, Post.Kind kind, String slug, Instant at) {
             for (int n = 1; ; n++) {
                 String s = n == 1 ? slug : slug + "-" + n;
                 String candidate = kind == Post.Kind.PAGE ? "/p/" + s + ".html" : monthPath(at) + s + ".html";
-                if (!store.pathTaken(h(), target.id(), staging.id(), candidate)) {
+                if (!store.pathTaken(h, target.id(), staging.id(), candidate)) {
                     return candidate;
                 }
             }
@@ -540,14 +561,17 @@ public final class ImportService {
             }
             String replacement = "$1" + Matcher.quoteReplacement("/" + blogName);
             for (long id : inserted) {
-                ImportStore.Bodies b = store.bodies(h(), id);
-                String html = oldBlog.matcher(b.bodyHtml()).replaceAll(replacement);
-                String summary = b.summaryHtml() == null ? null : oldBlog.matcher(b.summaryHtml()).replaceAll(replacement);
-                if (!html.equals(b.bodyHtml()) || (summary != null && !summary.equals(b.summaryHtml()))) {
-                    store.setBodies(h(), id, html, summary);
-                }
-                batches.tick();
+                batches.add(0, h -> {
+                    ImportStore.Bodies b = store.bodies(h, id);
+                    String html = oldBlog.matcher(b.bodyHtml()).replaceAll(replacement);
+                    String summary = b.summaryHtml() == null ? null
+                            : oldBlog.matcher(b.summaryHtml()).replaceAll(replacement);
+                    if (!html.equals(b.bodyHtml()) || (summary != null && !summary.equals(b.summaryHtml()))) {
+                        store.setBodies(h, id, html, summary);
+                    }
+                });
             }
+            batches.flush();
         }
 
         ImportSummary summary() {
