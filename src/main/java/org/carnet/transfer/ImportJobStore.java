@@ -65,6 +65,10 @@ public final class ImportJobStore {
                 .bind("id", id).bind("blog", blogId).mapTo(Row.class).findOne();
     }
 
+    public void delete(Handle h, String id) {
+        h.createUpdate("DELETE FROM import_job WHERE id = :id").bind("id", id).execute();
+    }
+
     /** Forgets imports finished (or abandoned) before the given time. */
     public int deleteOlderThan(Handle h, Instant before) {
         return h.createUpdate("DELETE FROM import_job WHERE beat_at < :before").bind("before", before).execute();

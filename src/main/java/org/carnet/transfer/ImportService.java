@@ -98,7 +98,14 @@ public final class ImportService {
      */
     public ImportSummary importInto(String blogName, boolean create, Long ownerId, ExportFile file,
                                     ImportProgress progress) {
-        return importInto(Tokens.random().substring(0, 16), "cli", blogName, create, ownerId, file, progress);
+        String job = Tokens.random().substring(0, 16);
+        try {
+            return importInto(job, "cli", blogName, create, ownerId, file, progress);
+        } catch (RuntimeException e) {
+            // Told to whoever ran it (the CLI's terminal): no status page will ask for it, and nothing is kept.
+            jdbi.useHandle(h -> jobs.delete(h, job));
+            throw e;
+        }
     }
 
     /** The same, as import job (its progress and heartbeat are kept in import_job) on node. */
@@ -203,11 +210,17 @@ public final class ImportService {
     }
 
     private void rest() {
-        if (pause.isZero()) {
+        restSince(System.nanoTime());
+    }
+
+    /** Waits until the rest that began at lastCommit (a System.nanoTime) is over. */
+    private void restSince(long lastCommit) {
+        long left = pause.toNanos() - (System.nanoTime() - lastCommit);
+        if (left <= 0) {
             return;
         }
         try {
-            Thread.sleep(pause.toMillis());
+            Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("import interrupted", e);
@@ -225,6 +238,8 @@ public final class ImportService {
         private final List<java.util.function.Consumer<Handle>> pending = new ArrayList<>();
         private long pendingChars;
         private long lastBeat = System.nanoTime();
+        /** When this import's last transaction ended (the next one waits for the rest to be over). */
+        private long lastCommit = System.nanoTime() - pause.toNanos();
 
         Batches(Run run) {
             this.run = run;
@@ -250,6 +265,7 @@ public final class ImportService {
             int done = 0;
             do {
                 int from = done;
+                restSince(lastCommit);
                 done = jdbi.inTransaction(h -> {
                     long start = System.nanoTime();
                     int k = from;
@@ -261,7 +277,7 @@ public final class ImportService {
                     return k;
                 });
                 lastBeat = System.nanoTime();
-                rest();
+                lastCommit = lastBeat;
             } while (done < pending.size());
             pending.clear();
             pendingChars = 0;

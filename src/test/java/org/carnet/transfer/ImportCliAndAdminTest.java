@@ -140,11 +140,16 @@ class ImportCliAndAdminTest {
                 "format", "blogger"), "file", "blog.xml",
                 BloggerClassicTest.carnetDAsie().xml().getBytes(StandardCharsets.UTF_8));
         assertThat(started.status()).as(started.text()).isEqualTo(303);
+        // The import runs beside the request: its status page is asked again, for 30 s at most.
         Response status = root.get(started.location());
-        for (int i = 0; i < 100 && status.doc().selectFirst("#import-summary") == null
-                && status.doc().selectFirst("#import-error") == null; i++) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (status.doc().selectFirst("#import-summary") == null && status.doc().selectFirst("#import-error") == null
+                && System.nanoTime() < deadline) {
+            sleep(50);
             status = root.get(started.location());
         }
+        assertThat(status.doc().selectFirst("#import-summary")).as("the import's end, within 30 s: %s",
+                status.text()).isNotNull();
         assertThat(status.doc().selectFirst("#import-summary").text())
                 .contains("2 posts, 1 pages, 1 drafts and 3 comments imported.");
         Response download = root.get("/televerse/admin/export");
@@ -157,5 +162,14 @@ class ImportCliAndAdminTest {
         WebClient lecteur = carnet.signedIn("reader@cli.test", PW);
         assertThat(lecteur.get("/televerse/admin/import").status()).isEqualTo(403);
         assertThat(lecteur.get("/televerse/admin/export").status()).isEqualTo(403);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 }
