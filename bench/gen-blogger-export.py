@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes a classic Blogger "Back up content" export with N posts and M comments (for bench/import.sh).
 
-Usage: gen-blogger-export.py POSTS COMMENTS > blog.xml
+Usage: gen-blogger-export.py POSTS COMMENTS [PARAGRAPHS] > blog.xml   (PARAGRAPHS per post, default 10)
 Posts are French, ~1,500 characters each, with labels; comments are spread over the posts, one in five a
 reply. Streamed to stdout so the generator itself stays small in memory.
 """
@@ -10,6 +10,7 @@ from datetime import datetime, timedelta, timezone
 from xml.sax.saxutils import escape
 
 posts, comments = int(sys.argv[1]), int(sys.argv[2])
+paragraphs = int(sys.argv[3]) if len(sys.argv) > 3 else 10
 blog = "4815162342108"
 tag = f"tag:blogger.com,1999:blog-{blog}"
 home = "https://carnet-bench.blogspot.com/"
@@ -17,7 +18,7 @@ paris = timezone(timedelta(hours=1))
 start = datetime(2012, 1, 1, 9, 0, tzinfo=paris)
 labels = ["Asie centrale", "Politique", "Économie", "l'Ouzbékistan", "Voyages", "Histoire", "Société"]
 body = ("<p>Les coupoles du Registan brillent sous le soleil d’hiver ; la ville, longtemps carrefour des "
-        "routes de la soie, garde « ses » secrets. </p>") * 10
+        "routes de la soie, garde « ses » secrets. </p>") * paragraphs
 w = sys.stdout.write
 w("<?xml version='1.0' encoding='UTF-8'?>\n<feed xmlns='http://www.w3.org/2005/Atom' "
   "xmlns:thr='http://purl.org/syndication/thread/1.0' xmlns:gd='http://schemas.google.com/g/2005'>\n")

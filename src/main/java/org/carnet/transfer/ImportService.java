@@ -49,6 +49,8 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class ImportService {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ImportService.class);
+
     /** A post or page path, possibly under a prefix (an export of a blog that lived in a folder). */
     private static final Pattern POST_PATH = Pattern.compile("^(?:/.*)?(/\\d{4}/\\d{2}/[^/]+\\.html)$");
     private static final Pattern PAGE_PATH = Pattern.compile("^(?:/.*)?(/p/[^/]+\\.html)$");
@@ -136,7 +138,10 @@ public final class ImportService {
             run.batches.flush();
             run.linkThreads();
             ImportSummary summary = run.summary();
+            long flipStart = System.nanoTime();
             jdbi.useTransaction(h -> finish(h, run, create, ownerId, summary));
+            LOG.info("import {} into {}: {} entries; the final transaction took {} ms", job, blogName,
+                    summary.entries(), (System.nanoTime() - flipStart) / 1_000_000);
             changes.changed();
             return summary;
         } catch (RuntimeException e) {
@@ -148,7 +153,8 @@ public final class ImportService {
     /** The final transaction: what the import brought becomes the blog's at once, for every reader. */
     private void finish(Handle h, Run run, boolean create, Long ownerId, ImportSummary summary) {
         long blogId;
-        Blog blog;
+        List<Long> moved = List.of();
+        Long retired = null;
         if (create) {
             Blog d = checkNewBlog(h, run.blogName, ownerId);
             blogId = run.staging.id();
@@ -163,24 +169,48 @@ public final class ImportService {
                     d.visibility(), d.commentPolicy(), null, d.postsPerPage(), d.moderation(), d.hiddenFromEngines(),
                     d.createdAt(), d.updatedAt(), 0));
             members.insert(h, blogId, ownerId, Role.ADMIN, clock.instant());
-            blog = blogs.byId(h, blogId).orElseThrow();
+            Blog blog = blogs.byId(h, blogId).orElseThrow();
             applySettings(h, blog, run.imported == null ? new ImportedBlog(null, null, null, null, null)
                     : run.imported);
         } else {
-            blog = blogs.byName(h, run.blogName).filter(b -> b.id() == run.target.id())
+            Blog target = blogs.byName(h, run.blogName).filter(b -> b.id() == run.target.id())
                     .orElseThrow(() -> Problem.notFound("blog.notFound", run.blogName));
-            blogId = blog.id();
-            BlogStore.touch(h, blogId);
+            BlogStore.touch(h, target.id());
+            long stagingId = run.staging.id();
             try {
-                store.moveStaged(h, run.staging.id(), blogId);
+                if (store.contentRows(h, target.id()) < store.contentRows(h, stagingId)) {
+                    // The blog has less than the import: its rows move to the staging row, which takes its place
+                    // (moving a large import's rows would hold the database for seconds: every row is rewritten).
+                    moved = store.postIds(h, target.id());
+                    store.adopt(h, target.id(), stagingId);
+                    blogs.delete(h, target.id());
+                    retired = target.id();
+                    store.promoteStaging(h, stagingId, target.name());
+                    blogs.update(h, new Blog(stagingId, target.name(), target.title(), target.description(),
+                            target.language(), target.timeZone(), target.visibility(), target.commentPolicy(),
+                            target.host(), target.postsPerPage(), target.moderation(), target.hiddenFromEngines(),
+                            target.createdAt(), clock.instant(), 0));
+                    store.keepCreatedAt(h, stagingId, target.createdAt());
+                    blogId = stagingId;
+                } else {
+                    store.moveStaged(h, stagingId, target.id());
+                    store.deleteStaged(h, stagingId, 1);
+                    blogId = target.id();
+                }
             } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException clash) {
                 // A post of the blog took one of the imported addresses while the import ran.
                 throw Problem.conflict("import.clash");
             }
-            store.deleteStaged(h, run.staging.id(), 1);
         }
         // Logged last, all at once: the log's lock is then held for the end of the import only (ChangeLog).
         Instant logged = clock.instant();
+        if (retired != null) {
+            // The blog's old row is gone (search indexes drop what they had of it), its posts are in the new one.
+            blogs.logDeleted(h, retired, logged);
+        }
+        for (long id : moved) {
+            store.logChange(h, blogId, id, logged);
+        }
         for (long id : run.inserted) {
             store.logChange(h, blogId, id, logged);
         }

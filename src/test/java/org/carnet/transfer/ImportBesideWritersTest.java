@@ -170,13 +170,27 @@ abstract class ImportBesideWritersTest {
         assertThat(summary.posts()).isEqualTo(BEFORE_PAUSE + AFTER_PAUSE);
         assertThat(summary.comments()).isEqualTo(1);
         assertThat(stagingRows()).isZero();
-        assertThat(posts(blog)).isEqualTo(2 + BEFORE_PAUSE + AFTER_PAUSE);
+        // The import was larger than the blog: its staging row took the blog's place (a new id, nothing else new).
+        Blog after = carnet.services().blogs.require("pendant");
+        assertThat(after.id()).isNotEqualTo(blog.id());
+        assertThat(posts(after)).isEqualTo(2 + BEFORE_PAUSE + AFTER_PAUSE);
+        assertThat(posts(blog)).isZero();
         assertThat(carnet.client().get("/pendant/2023/05/imported-1.html").status()).isEqualTo(200);
         assertThat(carnet.client().get("/pendant/").text()).contains("Written during");
         String existingPath = carnet.services().db.jdbi().withHandle(h -> h.createQuery(
                 "SELECT path FROM post WHERE id = :id").bind("id", existing).mapTo(String.class).one());
         assertThat(carnet.client().get("/pendant" + existingPath).text()).contains("Imported comment 1")
                 .contains("Written during the import");
+        // Search finds both what was there and what came in (the index follows the blog's new row).
+        assertThat(carnet.client().get("/pendant/search?q=before").text()).contains("Written before");
+        assertThat(carnet.client().get("/pendant/search?q=imported+body+1046").text()).contains("Imported post 1046");
+        // The blog is the same for its people: settings, members, admin pages.
+        assertThat(after.commentPolicy()).isEqualTo(blog.commentPolicy());
+        assertThat(after.title()).isEqualTo(blog.title());
+        assertThat(admin.get("/pendant/admin/posts").status()).isEqualTo(200);
+        assertThat(admin.get("/pendant/admin/posts").text()).contains("Written before").contains("Imported post " + (BEFORE_PAUSE + AFTER_PAUSE - 1));
+        assertThat(Rows.count(carnet.services().db.jdbi(), "SELECT COUNT(*) FROM blog_member WHERE blog_id = ?",
+                after.id())).isEqualTo(1);
     }
 
     @Test

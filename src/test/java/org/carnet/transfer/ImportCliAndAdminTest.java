@@ -131,7 +131,7 @@ class ImportCliAndAdminTest {
 
     @Test
     void anAdminUploadsAnExportSeesTheSummaryAndDownloadsTheBlog() {
-        var blog = carnet.blog(admin, "televerse", "language", "fr");
+        carnet.blog(admin, "televerse", "language", "fr");
         WebClient root = carnet.signedIn("root@cli.test", PW);
         Response form = root.get("/televerse/admin/import");
         assertThat(form.status()).isEqualTo(200);
@@ -158,7 +158,8 @@ class ImportCliAndAdminTest {
         assertThat(download.body()).contains("Samarcande");
 
         User reader = carnet.user("reader@cli.test", "Reader", PW);
-        carnet.services().memberships.setRole(blog, reader.id(), Role.READER);
+        // Read again: an import larger than the blog it goes into gives the blog a new row (ImportStore.adopt).
+        carnet.services().memberships.setRole(carnet.services().blogs.require("televerse"), reader.id(), Role.READER);
         WebClient lecteur = carnet.signedIn("reader@cli.test", PW);
         assertThat(lecteur.get("/televerse/admin/import").status()).isEqualTo(403);
         assertThat(lecteur.get("/televerse/admin/export").status()).isEqualTo(403);
