@@ -32,6 +32,7 @@ import org.carnet.post.BodyFormat;
 import org.carnet.post.BodyRenderer;
 import org.carnet.post.Post;
 import org.carnet.post.Slugs;
+import org.carnet.store.ChangeLog;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -153,7 +154,6 @@ public final class ImportService {
     /** The final transaction: what the import brought becomes the blog's at once, for every reader. */
     private void finish(Handle h, Run run, boolean create, Long ownerId, ImportSummary summary) {
         long blogId;
-        List<Long> moved = List.of();
         Long retired = null;
         if (create) {
             Blog d = checkNewBlog(h, run.blogName, ownerId);
@@ -181,7 +181,6 @@ public final class ImportService {
                 if (store.contentRows(h, target.id()) < store.contentRows(h, stagingId)) {
                     // The blog has less than the import: its rows move to the staging row, which takes its place
                     // (moving a large import's rows would hold the database for seconds: every row is rewritten).
-                    moved = store.postIds(h, target.id());
                     store.adopt(h, target.id(), stagingId);
                     blogs.delete(h, target.id());
                     retired = target.id();
@@ -208,11 +207,12 @@ public final class ImportService {
             // The blog's old row is gone (search indexes drop what they had of it), its posts are in the new one.
             blogs.logDeleted(h, retired, logged);
         }
-        for (long id : moved) {
-            store.logChange(h, blogId, id, logged);
-        }
-        for (long id : run.inserted) {
-            store.logChange(h, blogId, id, logged);
+        if (retired != null || create) {
+            // Every post of the blog is new to search indexes (or now under the blog's new row).
+            ChangeLog.recordPostsOf(h, blogId, 0, logged);
+        } else if (!run.inserted.isEmpty()) {
+            // The imported posts, and perhaps a few written meanwhile (indexed once more: harmless).
+            ChangeLog.recordPostsOf(h, blogId, java.util.Collections.min(run.inserted), logged);
         }
         jobs.finish(h, run.job, summary.entries(), summary.posts() + summary.pages() + summary.drafts(),
                 summary.comments(), ImportJobStore.json(summary), null, null, logged);

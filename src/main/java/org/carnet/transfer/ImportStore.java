@@ -87,9 +87,6 @@ public final class ImportStore {
                 .bind("b", blogId).mapTo(Long.class).one();
     }
 
-    public List<Long> postIds(Handle h, long blogId) {
-        return h.createQuery("SELECT id FROM post WHERE blog_id = :b").bind("b", blogId).mapTo(Long.class).list();
-    }
 
     /** A staging row becomes the new blog it was made for (an import that creates its blog). */
     public void promoteStaging(Handle h, long stagingId, String name) {
@@ -158,11 +155,6 @@ public final class ImportStore {
     public void setBodies(Handle h, long postId, String bodyHtml, String summaryHtml) {
         h.createUpdate("UPDATE post SET body_html = :html, summary_html = :summary WHERE id = :id")
                 .bind("html", bodyHtml).bind("summary", summaryHtml).bind("id", postId).execute();
-    }
-
-    /** Tells every node's search index that this post appeared (see PostStore.logChange). */
-    public void logChange(Handle h, long blogId, long postId, Instant now) {
-        org.carnet.store.ChangeLog.record(h, blogId, postId, now);
     }
 
     public void addLabel(Handle h, long blogId, long postId, String label) {

@@ -95,6 +95,7 @@ public final class WritersDuringImport {
     public static void main(String[] args) throws Exception {
         boolean postgres = args[0].equals("postgres");
         Path export = Path.of(args[1]);
+        boolean cli = args.length > 2 && args[2].equals("cli");
         String url = postgres ? TestDatabases.freshPostgres() : TestDatabases.freshSqlite();
         Path data = Files.createTempDirectory("carnet-bench-");
         try (Services services = new Services(Database.open(url, 10), Clock.systemUTC());
@@ -137,24 +138,8 @@ public final class WritersDuringImport {
             Thread.sleep(BASELINE.toMillis());
             loops.forEach(l -> l.into = l.during);
 
-            Client adminClient = new Client(base);
-            adminClient.signIn("admin@bench.test");
-            String token = adminClient.token("/cible/admin/import");
             long t0 = System.nanoTime();
-            HttpResponse<String> started = adminClient.upload("/cible/admin/import", token, export);
-            if (started.statusCode() != 303) {
-                throw new IllegalStateException("upload answered " + started.statusCode() + ": " + started.body());
-            }
-            String status = started.headers().firstValue("Location").orElseThrow();
-            String page;
-            long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
-            do {
-                Thread.sleep(1000);
-                page = adminClient.get(status).body();
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the import did not end within 30 minutes");
-                }
-            } while (!page.contains("id=\"import-summary\"") && !page.contains("id=\"import-error\""));
+            String page = cli ? importWithTheCli(url, export) : importThroughTheAdminPage(base, export);
             double importSeconds = (System.nanoTime() - t0) / 1e9;
             stop.set(true);
             for (Loop l : loops) {
@@ -165,8 +150,9 @@ public final class WritersDuringImport {
             }
             long imported = services.db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM post p JOIN blog b "
                     + "ON b.id = p.blog_id WHERE b.name = 'cible'").mapTo(Long.class).one());
-            System.out.printf("database %s; export %s (%.0f MB); upload and import %.1f s; %d posts imported%n",
+            System.out.printf("database %s; export %s (%.0f MB); %s %.1f s; %d posts imported%n",
                     postgres ? "PostgreSQL" : "SQLite", export.getFileName(), Files.size(export) / 1e6,
+                    cli ? "import by the CLI (another process)" : "upload and import by the admin page",
                     importSeconds, imported);
             System.out.println("| write | phase | n | p50 ms | p99 ms | max ms | statuses |");
             System.out.println("|---|---|---|---|---|---|---|");
@@ -178,6 +164,40 @@ public final class WritersDuringImport {
             }
         }
         System.exit(0);
+    }
+
+    /** Uploads the export as the admin and follows its status page to the end; returns that page. */
+    private static String importThroughTheAdminPage(String base, Path export) throws Exception {
+        Client adminClient = new Client(base);
+        adminClient.signIn("admin@bench.test");
+        String token = adminClient.token("/cible/admin/import");
+        HttpResponse<String> started = adminClient.upload("/cible/admin/import", token, export);
+        if (started.statusCode() != 303) {
+            throw new IllegalStateException("upload answered " + started.statusCode() + ": " + started.body());
+        }
+        String status = started.headers().firstValue("Location").orElseThrow();
+        String page;
+        long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+        do {
+            Thread.sleep(1000);
+            page = adminClient.get(status).body();
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the import did not end within 30 minutes");
+            }
+        } while (!page.contains("id=\"import-summary\"") && !page.contains("id=\"import-error\""));
+        return page;
+    }
+
+    /** Imports with target/carnet.jar's CLI in another process, as an operator would beside the server. */
+    private static String importWithTheCli(String url, Path export) throws Exception {
+        Process p = new ProcessBuilder("java", "-Xmx256m", "-jar", "target/carnet.jar", "import", "blogger",
+                export.toString(), "--blog", "cible", "--db", url).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!p.waitFor(30, java.util.concurrent.TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("the CLI import did not end within 30 minutes");
+        }
+        return p.exitValue() == 0 ? "id=\"import-summary\"" : "id=\"import-error\">CLI exit " + p.exitValue() + "<";
     }
 
     private static void report(String kind, String phase, List<Sample> samples) {
