@@ -42,6 +42,7 @@ cases=("$readme_flags" "")
 # More cases to compare, separated by ';' (e.g. BENCH_EXTRA_FLAGS="-Xmx256m;-Xmx512m -XX:+UseSerialGC").
 IFS=';' read -r -a extra <<< "${BENCH_EXTRA_FLAGS:-}"
 cases+=("${extra[@]}")
+[ -n "${BENCH_ONLY_EXTRA:-}" ] && cases=("${extra[@]}")
 for flags in "${cases[@]}"; do
   rm -rf "$work/data"
   # shellcheck disable=SC2086
@@ -68,8 +69,12 @@ for flags in "${cases[@]}"; do
   peak_mb=$(hwm $pid)
   sleep 30
   rest_mb=$(rss $pid)
-  heap=$(jcmd $pid GC.heap_info 2>/dev/null | grep -o 'total [0-9]*K' | head -n1 | sed 's/total //; s/K//')
-  printf '| %-40s | %9s | %9s | %9s | %9s | %12s |\n' "${flags:-(none: the JVM's defaults)}" "$rps" "$start_mb" \
+  # Committed heap: the sum of the generations' totals (one line for G1, young + old for the serial collector).
+  heap=$(jcmd $pid GC.heap_info 2>/dev/null | grep -o 'total [0-9]*K' | sed 's/total //; s/K//' | awk '{s += $1} END {print s}')
+  printf '| %-40s | %9s | %9s | %9s | %9s | %12s |\n' "${flags:-(none: JVM defaults)}" "$rps" "$start_mb" \
     "$peak_mb" "$rest_mb" "$(( ${heap:-0} / 1024 ))"
+  if [[ "$flags" == *NativeMemoryTracking* ]]; then  # where the memory outside the heap goes
+    jcmd $pid VM.native_memory summary | grep -E '^-|Total' | sed 's/^/    /' | head -n 25
+  fi
   kill $pid; wait $pid 2>/dev/null || true; pid=""
 done
