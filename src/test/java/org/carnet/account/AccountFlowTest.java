@@ -77,6 +77,23 @@ class AccountFlowTest {
     }
 
     @Test
+    void guessesLockOutTheGuesserNotTheOwnersBrowser() {
+        carnet.user("gwen.device@example.org", "Gwen", PASSWORD);
+        WebClient owners = carnet.client();
+        assertThat(owners.signIn("gwen.device@example.org", PASSWORD).status()).isEqualTo(303);
+        assertThat(owners.cookieHeader()).contains("carnet_device=");
+        assertThat(owners.post("/account/signout", java.util.Map.of("_csrf", owners.csrfToken("/dashboard")))
+                .status()).isEqualTo(303);
+        // Someone at the same address guesses until refused.
+        for (int i = 0; i < AccountService.MAX_FAILURES_PER_ACCOUNT; i++) {
+            assertThat(carnet.client().signIn("gwen.device@example.org", "a guess " + i).status()).isEqualTo(400);
+        }
+        assertThat(carnet.client().signIn("gwen.device@example.org", PASSWORD).status()).isEqualTo(429);
+        // The owner's browser, which signed in before, still gets in with the right password.
+        assertThat(owners.signIn("gwen.device@example.org", PASSWORD).status()).isEqualTo(303);
+    }
+
+    @Test
     void badSignUpsAreRefusedAndCreateNothing() {
         carnet.user("taken@example.org", "Taken", PASSWORD);
         record Case(String email, String password, String message) { }
