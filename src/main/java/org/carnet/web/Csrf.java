@@ -54,8 +54,13 @@ public final class Csrf {
         if (v.session() != null) {
             return v.session().csrfToken();
         }
+        String known = ctx.attribute(ISSUED);
+        if (known != null) {
+            return known;   // checked (or made) once per request: a cached page asks twice
+        }
         String existing = ctx.cookie(COOKIE);
         if (issuedHere(existing)) {
+            ctx.attribute(ISSUED, existing);
             return existing;
         }
         String fresh = ctx.attribute(ISSUED);

@@ -41,23 +41,24 @@ abstract class ImportBesideWritersTest {
                 OffsetDateTime.parse("2023-05-10T09:30:00Z").plusMinutes(n), null, null);
     }
 
-    private static ImportedComment comment(int n, int post) {
-        return new ImportedComment("tag:test,2024:comment-" + n, "tag:test,2024:post-" + post, null,
+    private static ImportedComment comment(int n, String postSourceId) {
+        return new ImportedComment("tag:test,2024:comment-" + n, postSourceId, null,
                 new ImportedAuthor("Reader " + n, null, false), null, "Imported comment " + n,
                 OffsetDateTime.parse("2023-06-10T09:30:00Z").plusMinutes(n), ImportedComment.Status.LIVE);
     }
 
     /**
-     * An export that stops after BEFORE_PAUSE posts, says so, and goes on only when released (both waits have a
-     * deadline); then comes a bad entry if failAtEnd, as a file broken near its end.
+     * An export that stops after BEFORE_PAUSE posts and a comment on the post with export id commentedPost, says
+     * so, and goes on only when released (both waits have a deadline); then comes a bad entry if failAtEnd, as a
+     * file broken near its end.
      */
     private static ExportFile pausing(CountDownLatch paused, CountDownLatch release, boolean failAtEnd,
-                                      int existingPost) {
+                                      String commentedPost) {
         return sink -> {
             for (int i = 0; i < BEFORE_PAUSE; i++) {
                 sink.post(post(i));
             }
-            sink.comment(comment(1, existingPost));
+            sink.comment(comment(1, commentedPost));
             paused.countDown();
             try {
                 if (!release.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
@@ -104,30 +105,8 @@ abstract class ImportBesideWritersTest {
 
         CountDownLatch paused = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        ExportFile file = pausing(paused, release, false, -1);
-        ExportFile withCommentOnExisting = sink -> file.readInto(new ImportSink() {
-            @Override
-            public void blog(ImportedBlog b) {
-                sink.blog(b);
-            }
-
-            @Override
-            public void post(ImportedPost p) {
-                sink.post(p);
-            }
-
-            @Override
-            public void comment(ImportedComment c) {
-                // The comment on the post that existed before: staged like the rest, on a post readers already see.
-                sink.comment(new ImportedComment(c.sourceId(), existingSource, null, c.author(), null, c.html(),
-                        c.published(), c.status()));
-            }
-
-            @Override
-            public void skipped(String sourceId, String reason) {
-                sink.skipped(sourceId, reason);
-            }
-        });
+        // Its comment is on the post that existed before: staged like the rest, on a post readers already see.
+        ExportFile withCommentOnExisting = pausing(paused, release, false, existingSource);
         CompletableFuture<ImportSummary> running = CompletableFuture.supplyAsync(() -> carnet.services().imports
                 .importInto("pendant", false, null, withCommentOnExisting, ImportProgress.NONE));
         try {
@@ -202,7 +181,7 @@ abstract class ImportBesideWritersTest {
         CountDownLatch release = new CountDownLatch(0);
         long versionBefore = carnet.services().blogs.require("echec").contentVersion();
         assertThatThrownBy(() -> carnet.services().imports.importInto("echec", false, null,
-                pausing(paused, release, true, 0), ImportProgress.NONE))
+                pausing(paused, release, true, "tag:test,2024:post-0"), ImportProgress.NONE))
                 .isInstanceOf(ImportFormatException.class);
         assertThat(posts(blog)).isZero();
         assertThat(stagingRows()).isZero();
@@ -210,7 +189,7 @@ abstract class ImportBesideWritersTest {
         assertThat(carnet.services().blogs.require("echec").contentVersion()).isEqualTo(versionBefore);
         // A blog the import was to create is not there either.
         assertThatThrownBy(() -> carnet.services().imports.importInto("jamais", true, owner.id(),
-                pausing(new CountDownLatch(1), release, true, 0), ImportProgress.NONE))
+                pausing(new CountDownLatch(1), release, true, "tag:test,2024:post-0"), ImportProgress.NONE))
                 .isInstanceOf(ImportFormatException.class);
         assertThatThrownBy(() -> carnet.services().blogs.require("jamais")).isInstanceOf(Problem.class);
         assertThat(stagingRows()).isZero();
