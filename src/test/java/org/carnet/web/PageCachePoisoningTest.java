@@ -139,13 +139,15 @@ class PageCachePoisoningTest {
      */
     @Test
     void aCachedHitIsTheFreshRenderForAnyCookieAndAnyContent() {
-        long seed = new Random().nextLong();
+        long seed = Long.getLong("carnet.seed", new Random().nextLong());
         Random random = new Random(seed);
         Post post = publish("Property page");
         String path = url(post);
         String readerToken = setCookie(carnet.client().get("/account/signin"));
         String otherToken = setCookie(carnet.client().get("/account/signin"));
-        for (int i = 0; i < 30; i++) {
+        int steps = Integer.getInteger("carnet.steps", 30);
+        int refused = 0;
+        for (int i = 0; i < steps; i++) {
             String content = randomText(random);
             if (random.nextBoolean()) {
                 carnet.services().posts.update(Viewer.of(owner), blog, post.id(), new PostInput(Post.Kind.POST,
@@ -165,7 +167,13 @@ class PageCachePoisoningTest {
                 default -> randomText(random);
             };
             Response miss = withCookie(path, "carnet_csrf=" + cookieSafe(poison));
-            assertThat(miss.header(PageCache.HEADER)).as("seed %d, step %d", seed, i).isEqualTo("miss");
+            if (miss.status() == 400 && cookieSafe(poison).contains("\"")) {
+                // Jetty refuses a malformed quoted cookie before Carnet sees the request: nothing was kept.
+                refused++;
+                continue;
+            }
+            assertThat(miss.header(PageCache.HEADER)).as("seed %d, step %d, poison %s: %s", seed, i, poison,
+                    miss.status()).isEqualTo("miss");
             Response hit = withCookie(path, "carnet_csrf=" + readerToken);
             assertThat(hit.header(PageCache.HEADER)).isEqualTo("hit");
             assertThat(maskTime(hit.body())).as("seed %d, step %d, poison %s", seed, i, poison)
@@ -175,6 +183,7 @@ class PageCachePoisoningTest {
                 assertThat(miss.body()).doesNotContain("value=\"" + cookieSafe(poison) + "\"");
             }
         }
+        assertThat(refused).as("steps whose poison the server refused outright").isLessThan(steps / 2);
     }
 
     private static String setCookie(Response r) {
