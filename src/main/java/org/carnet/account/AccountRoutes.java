@@ -7,6 +7,8 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.SameSite;
 import org.carnet.core.Problem;
+import org.carnet.core.User;
+import org.carnet.core.Viewer;
 import org.carnet.instance.InstanceSettings;
 import org.carnet.web.Forms;
 import org.carnet.web.Pages;
@@ -15,7 +17,6 @@ import org.carnet.web.Web;
 /** HTTP for accounts: sign up, sign in, sign out, profile and password. */
 public final class AccountRoutes {
 
-    public static final String SESSION_COOKIE = "carnet_session";
     /** A browser that has signed in to an account before (see AccountService.signIn). */
     static final String DEVICE_COOKIE = "carnet_device";
     private static final java.time.Duration DEVICE_LIFETIME = java.time.Duration.ofDays(365);
@@ -104,7 +105,7 @@ public final class AccountRoutes {
     }
 
     private void profileForm(Context ctx) {
-        User user = requireUser(ctx);
+        User user = Web.requireUser(ctx);
         showProfile(ctx, user.displayName(), user.about(), user.language(), null, ctx.queryParam("saved") != null);
     }
 
@@ -115,7 +116,7 @@ public final class AccountRoutes {
     }
 
     private void saveProfile(Context ctx) {
-        requireUser(ctx);
+        Web.requireUser(ctx);
         String name = Forms.field(ctx, "name");
         String about = Forms.field(ctx, "about");
         String language = Forms.field(ctx, "language");
@@ -126,7 +127,7 @@ public final class AccountRoutes {
     }
 
     private void passwordForm(Context ctx) {
-        requireUser(ctx);
+        Web.requireUser(ctx);
         showPassword(ctx, null, ctx.queryParam("saved") != null);
     }
 
@@ -136,7 +137,7 @@ public final class AccountRoutes {
     }
 
     private void changePassword(Context ctx) {
-        requireUser(ctx);
+        Web.requireUser(ctx);
         Forms.submit(ctx, () -> {
             String next = Forms.raw(ctx, "password");
             if (!next.equals(Forms.raw(ctx, "password2"))) {
@@ -148,14 +149,6 @@ public final class AccountRoutes {
     }
 
     /** The signed-in user, or a redirect to the sign-in page. */
-    public static User requireUser(Context ctx) {
-        Viewer v = Web.viewer(ctx);
-        if (!v.signedIn()) {
-            throw new Problem(Problem.Kind.SIGN_IN_REQUIRED, "signin.required");
-        }
-        return v.user();
-    }
-
     private void startSession(Context ctx, SignIn signIn) {
         // A browser that was signed in as someone else leaves that session behind for good.
         accounts.signOut(Web.viewer(ctx));
@@ -166,7 +159,7 @@ public final class AccountRoutes {
     }
 
     private Cookie sessionCookie(Context ctx, String value, int maxAge) {
-        return new Cookie(SESSION_COOKIE, value, "/", maxAge, secureCookies || Web.isHttps(ctx), true,
+        return new Cookie(Web.SESSION_COOKIE, value, "/", maxAge, secureCookies || Web.isHttps(ctx), true,
                 null, SameSite.LAX);
     }
 

@@ -2,6 +2,7 @@ package org.carnet.account;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.carnet.core.Session;
 import org.jdbi.v3.core.Handle;
 
 /** SQL for sessions: stored in the database so that any node can serve any request. */

@@ -2,6 +2,7 @@ package org.carnet.account;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.carnet.core.User;
 import org.jdbi.v3.core.Handle;
 
 /** SQL for accounts. */

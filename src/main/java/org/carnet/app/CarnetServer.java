@@ -9,30 +9,30 @@ import io.javalin.http.staticfiles.ResourceHandler;
 import io.javalin.jetty.JettyResourceHandler;
 import jakarta.servlet.DispatcherType;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
-import java.time.Duration;
 import java.util.function.Consumer;
 import org.carnet.account.AccountRoutes;
-import org.carnet.blog.BlogRoutes;
-import org.carnet.blog.MemberRoutes;
+import org.carnet.blog.admin.BlogRoutes;
+import org.carnet.blog.admin.MemberRoutes;
 import org.carnet.core.Problem;
-import org.carnet.comment.CommentRoutes;
 import org.carnet.feed.FeedRoutes;
 import org.carnet.feed.FeedTokenRoutes;
 import org.carnet.notify.Mailer;
 import org.carnet.notify.SmtpMailer;
 import org.carnet.post.PostAdminRoutes;
-import org.carnet.post.PostPage;
+import org.carnet.reading.CommentRoutes;
+import org.carnet.reading.PostPage;
+import org.carnet.reading.ReadingRoutes;
 import org.carnet.search.SearchSync;
+import org.carnet.seo.SeoRoutes;
 import org.carnet.store.ChangeListener;
 import org.carnet.store.JobLeases;
-import org.carnet.seo.SeoRoutes;
 import org.carnet.transfer.BloggerExport;
 import org.carnet.transfer.ExportStore;
 import org.carnet.transfer.ImportJobs;
 import org.carnet.transfer.TransferRoutes;
-import org.carnet.post.ReadingRoutes;
 import org.carnet.web.Csrf;
 import org.carnet.web.ErrorPages;
 import org.carnet.web.HostBlogFilter;
@@ -79,7 +79,7 @@ public final class CarnetServer implements AutoCloseable {
         Csrf csrf = new Csrf(secure, () -> services.instance.secret("csrf"));
         Pages pages = new Pages(csrf);
         ErrorPages errors = new ErrorPages(pages);
-        RequestSetup setup = new RequestSetup(services.accounts, csrf, config.trustProxy());
+        RequestSetup setup = new RequestSetup(services.accounts::viewerFor, csrf, config.trustProxy());
         HostBlogFilter hostFilter = new HostBlogFilter(host -> services.blogs.byHost(host).map(b -> b.name()),
                 config.baseUrl() == null ? null : java.net.URI.create(config.baseUrl()).getHost());
 
@@ -163,7 +163,7 @@ public final class CarnetServer implements AutoCloseable {
                     .register(r);
             // Feed paths look like /{blog}/{year}/{month}/{file} to ReadingRoutes: they must come first.
             new FeedTokenRoutes(services.blogs, services.feedTokens, pages).register(r);
-            new FeedRoutes(services.blogs, reading, services.feeds, services.feedTokens, config.baseUrl())
+            new FeedRoutes(services.blogs, reading, pageCache, services.feeds, services.feedTokens, config.baseUrl())
                     .register(r);
             reading.register(r);
 
@@ -185,20 +185,23 @@ public final class CarnetServer implements AutoCloseable {
                 hostFilter.forget();
             }
         });
+        // Jobs logs a failed run and runs it again at its next period: the work needs no wrapper of its own.
         Jobs jobs = new Jobs(new JobLeases(services.db.jdbi(), node, services.clock), services.clock);
         CarnetServer server = new CarnetServer(services, app, imports, search, jobs, listener);
-        jobs.shared("sweep-sessions", Duration.ofMinutes(1), Duration.ofMinutes(60), server::sweepExpiredSessions);
+        jobs.shared("sweep-sessions", Duration.ofMinutes(1), Duration.ofMinutes(60),
+                services.accounts::deleteExpiredSessions);
         // Readers see a scheduled post from its time on whatever this job does; the job records the change.
-        jobs.shared("publish-scheduled", Duration.ofSeconds(5), Duration.ofSeconds(5), server::publishDuePosts);
-        // Every node keeps its own index: it catches up from the change log (a backstop for missed notifications).
+        jobs.shared("publish-scheduled", Duration.ofSeconds(5), Duration.ofSeconds(5), services.posts::publishDue);
         // What imports whose process died left behind (their staging rows) is deleted; their status says so.
-        jobs.shared("sweep-imports", Duration.ofSeconds(30), Duration.ofSeconds(30), server::sweepImports);
-        jobs.local("search-catch-up", Duration.ofSeconds(2), Duration.ofSeconds(2), server::catchUpSearch);
+        jobs.shared("sweep-imports", Duration.ofSeconds(30), Duration.ofSeconds(30),
+                services.imports::sweepAbandoned);
+        // Every node keeps its own index: it catches up from the change log (a backstop for missed notifications).
+        jobs.local("search-catch-up", Duration.ofSeconds(2), Duration.ofSeconds(2), search::catchUp);
         if (config.mail().configured()) {
             Mailer mailer = new SmtpMailer(config.mail());
             String base = config.baseUrl() != null ? config.baseUrl() : "http://localhost:" + server.port();
             jobs.shared("send-emails", Duration.ofSeconds(5), Duration.ofSeconds(10),
-                    () -> server.sendEmails(mailer, base));
+                    () -> services.notifications.sendEmails(mailer, base));
         }
         return server;
     }
@@ -214,46 +217,6 @@ public final class CarnetServer implements AutoCloseable {
             }
         }
         return host + ":" + port + "/" + org.carnet.core.Tokens.random().substring(0, 6);
-    }
-
-    private void sweepExpiredSessions() {
-        try {
-            services.accounts.deleteExpiredSessions();
-        } catch (RuntimeException e) {
-            LOG.warn("could not delete expired sessions", e);
-        }
-    }
-
-    private void sweepImports() {
-        try {
-            services.imports.sweepAbandoned();
-        } catch (RuntimeException e) {
-            LOG.warn("could not sweep abandoned imports", e);
-        }
-    }
-
-    private void catchUpSearch() {
-        try {
-            search.catchUp();
-        } catch (RuntimeException e) {
-            LOG.warn("could not bring the search index up to date", e);
-        }
-    }
-
-    private void publishDuePosts() {
-        try {
-            services.posts.publishDue();
-        } catch (RuntimeException e) {
-            LOG.warn("could not publish scheduled posts", e);
-        }
-    }
-
-    private void sendEmails(Mailer mailer, String baseUrl) {
-        try {
-            services.notifications.sendEmails(mailer, baseUrl);
-        } catch (RuntimeException e) {
-            LOG.warn("could not send notification emails", e);
-        }
     }
 
     public int port() {

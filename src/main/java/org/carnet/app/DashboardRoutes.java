@@ -5,7 +5,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.carnet.account.AccountRoutes;
 import org.carnet.blog.BlogService;
 import org.carnet.blog.BlogStore;
 import org.carnet.blog.Role;
@@ -36,7 +35,7 @@ public final class DashboardRoutes {
     }
 
     private void dashboard(Context ctx) {
-        AccountRoutes.requireUser(ctx);
+        Web.requireUser(ctx);
         var mine = blogs.blogsOf(Web.viewer(ctx));
         Map<Long, Integer> waiting = new LinkedHashMap<>();
         for (BlogStore.MyBlog mb : mine) {
@@ -50,7 +49,7 @@ public final class DashboardRoutes {
     }
 
     private void markRead(Context ctx) {
-        AccountRoutes.requireUser(ctx);
+        Web.requireUser(ctx);
         notifications.markAllRead(Web.viewer(ctx));
         ctx.redirect("/dashboard", HttpStatus.SEE_OTHER);
     }

@@ -2,16 +2,16 @@ package org.carnet.app;
 
 import java.util.Map;
 import org.carnet.account.PasswordPolicy;
-import org.carnet.account.User;
-import org.carnet.account.Viewer;
+import org.carnet.blog.Blog;
+import org.carnet.core.Messages;
+import org.carnet.core.Tokens;
+import org.carnet.core.User;
+import org.carnet.core.Viewer;
+import org.carnet.instance.InstanceSettings;
 import org.carnet.post.BodyFormat;
 import org.carnet.post.Post;
 import org.carnet.post.PostInput;
 import org.carnet.post.PostService;
-import org.carnet.blog.Blog;
-import org.carnet.core.Messages;
-import org.carnet.core.Tokens;
-import org.carnet.instance.InstanceSettings;
 
 /**
  * On an empty database: a first admin account and a sample French blog with a welcome post, so that a new

@@ -4,14 +4,14 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.Map;
-import org.carnet.account.AccountRoutes;
-import org.carnet.account.User;
 import org.carnet.blog.BlogService;
 import org.carnet.core.Problem;
+import org.carnet.core.User;
 import org.carnet.instance.InstanceSettings;
 import org.carnet.store.Database;
 import org.carnet.web.Forms;
 import org.carnet.web.Pages;
+import org.carnet.web.Web;
 
 /** The server's own pages: the landing page, the health check, and the instance settings. */
 public final class InstanceRoutes {
@@ -48,7 +48,7 @@ public final class InstanceRoutes {
     }
 
     private User requireInstanceAdmin(Context ctx) {
-        User user = AccountRoutes.requireUser(ctx);
+        User user = Web.requireUser(ctx);
         if (!user.instanceAdmin()) {
             throw Problem.forbidden("access.denied");
         }

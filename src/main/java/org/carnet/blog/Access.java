@@ -1,8 +1,8 @@
 package org.carnet.blog;
 
 import java.util.Optional;
-import org.carnet.account.Viewer;
 import org.carnet.core.Problem;
+import org.carnet.core.Viewer;
 import org.jdbi.v3.core.Jdbi;
 
 /**

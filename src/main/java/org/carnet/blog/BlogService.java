@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.carnet.account.Viewer;
 import org.carnet.core.Problem;
+import org.carnet.core.Viewer;
 import org.jdbi.v3.core.Jdbi;
 
 /** The rules of blogs: create (the creator becomes its admin), change settings, delete, find. */

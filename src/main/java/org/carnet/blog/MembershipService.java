@@ -4,9 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.carnet.account.Viewer;
 import org.carnet.core.Problem;
 import org.carnet.core.Tokens;
+import org.carnet.core.Viewer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 

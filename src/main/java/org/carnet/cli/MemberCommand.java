@@ -2,11 +2,11 @@ package org.carnet.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
-import org.carnet.account.User;
 import org.carnet.app.Services;
 import org.carnet.blog.Blog;
 import org.carnet.blog.Role;
 import org.carnet.core.Problem;
+import org.carnet.core.User;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

@@ -4,9 +4,9 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import org.carnet.account.User;
 import org.carnet.app.Services;
 import org.carnet.core.Tokens;
+import org.carnet.core.User;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

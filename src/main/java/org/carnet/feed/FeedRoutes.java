@@ -13,10 +13,10 @@ import org.carnet.blog.BlogService;
 import org.carnet.core.Messages;
 import org.carnet.core.Problem;
 import org.carnet.core.Tokens;
+import org.carnet.post.BlogReader;
+import org.carnet.reading.ReadingRoutes;
 import org.carnet.web.ETags;
 import org.carnet.web.PageCache;
-import org.carnet.post.BlogReader;
-import org.carnet.post.ReadingRoutes;
 import org.carnet.web.Pages;
 import org.carnet.web.Web;
 
@@ -34,16 +34,18 @@ public final class FeedRoutes {
 
     private final BlogService blogs;
     private final ReadingRoutes reading;
+    private final PageCache cache;
     private final FeedService feeds;
     private final FeedTokens tokens;
     private final String baseUrl;
     private final FeedWriter writer = new FeedWriter();
 
     /** baseUrl: the configured public URL of the instance (null: none), whose host names entry ids. */
-    public FeedRoutes(BlogService blogs, ReadingRoutes reading, FeedService feeds, FeedTokens tokens,
-                      String baseUrl) {
+    public FeedRoutes(BlogService blogs, ReadingRoutes reading, PageCache cache, FeedService feeds,
+                      FeedTokens tokens, String baseUrl) {
         this.blogs = blogs;
         this.reading = reading;
+        this.cache = cache;
         this.feeds = feeds;
         this.tokens = tokens;
         this.baseUrl = baseUrl;
@@ -60,7 +62,7 @@ public final class FeedRoutes {
 
     private void posts(Context ctx, String label, boolean summary) {
         Blog blog = blog(ctx);
-        if (reading.cache().serve(ctx, blog)) {
+        if (cache.serve(ctx, blog)) {
             return;
         }
         FeedParams params = FeedParams.from(ctx);
@@ -76,7 +78,7 @@ public final class FeedRoutes {
 
     private void blogComments(Context ctx) {
         Blog blog = blog(ctx);
-        if (reading.cache().serve(ctx, blog)) {
+        if (cache.serve(ctx, blog)) {
             return;
         }
         FeedParams params = FeedParams.from(ctx);
@@ -89,7 +91,7 @@ public final class FeedRoutes {
 
     private void postComments(Context ctx) {
         Blog blog = blog(ctx);
-        if (reading.cache().serve(ctx, blog)) {
+        if (cache.serve(ctx, blog)) {
             return;
         }
         long postId;
@@ -163,7 +165,7 @@ public final class FeedRoutes {
         ctx.header("ETag", etag);
         ctx.header("Last-Modified", ETags.httpDate(lastModified));
         ctx.header("Cache-Control", cacheControl);
-        reading.cache().keepDocument(ctx, blog, feed.xml(), etag, new PageCache.Document(type, lastModified,
+        cache.keepDocument(ctx, blog, feed.xml(), etag, new PageCache.Document(type, lastModified,
                 cacheControl));
         if (ETags.notModified(ctx.header("If-None-Match"), ctx.header("If-Modified-Since"), etag, lastModified)) {
             ctx.status(HttpStatus.NOT_MODIFIED);

@@ -4,7 +4,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import org.carnet.account.AccountRoutes;
 import org.carnet.blog.Blog;
 import org.carnet.blog.BlogService;
 import org.carnet.web.Pages;
@@ -33,14 +32,14 @@ public final class FeedTokenRoutes {
     }
 
     private void show(Context ctx) {
-        AccountRoutes.requireUser(ctx);
+        Web.requireUser(ctx);
         Blog blog = blogs.require(ctx.pathParam("blog"));
         boolean has = tokens.issuedAt(Web.viewer(ctx), blog).isPresent();
         render(ctx, blog, has, null);
     }
 
     private void regenerate(Context ctx) {
-        AccountRoutes.requireUser(ctx);
+        Web.requireUser(ctx);
         Blog blog = blogs.require(ctx.pathParam("blog"));
         String token = tokens.issue(Web.viewer(ctx), blog);
         String feed = FeedRoutes.origin(ctx) + Pages.blogBase(ctx, blog) + "/feeds/posts/default?token="

@@ -3,12 +3,12 @@ package org.carnet.feed;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import org.carnet.account.Viewer;
 import org.carnet.blog.Access;
 import org.carnet.blog.Blog;
 import org.carnet.blog.MemberStore;
 import org.carnet.core.Problem;
 import org.carnet.core.Tokens;
+import org.carnet.core.Viewer;
 import org.jdbi.v3.core.Jdbi;
 
 /**

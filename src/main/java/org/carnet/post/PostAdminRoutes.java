@@ -7,7 +7,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import org.carnet.account.AccountRoutes;
 import org.carnet.blog.Blog;
 import org.carnet.blog.BlogService;
 import org.carnet.core.Problem;
@@ -49,7 +48,7 @@ public final class PostAdminRoutes {
     }
 
     private Blog blog(Context ctx) {
-        AccountRoutes.requireUser(ctx);
+        Web.requireUser(ctx);
         return blogs.require(ctx.pathParam("blog"));
     }
 

@@ -1,6 +1,5 @@
 package org.carnet.post;
 
-import org.carnet.post.BodyRenderer.RenderedBody;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -8,13 +7,14 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import org.carnet.account.Viewer;
 import org.carnet.blog.Access;
 import org.carnet.blog.Action;
 import org.carnet.blog.Blog;
 import org.carnet.blog.BlogStore;
 import org.carnet.core.Changes;
 import org.carnet.core.Problem;
+import org.carnet.core.Viewer;
+import org.carnet.post.BodyRenderer.RenderedBody;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 

@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import org.carnet.account.AccountRoutes;
 import org.carnet.blog.Access;
 import org.carnet.blog.Action;
 import org.carnet.blog.Blog;
@@ -51,7 +50,7 @@ public final class TransferRoutes {
 
     /** The blog, if the viewer is its admin (moving content in or out is theirs to do). */
     private Blog adminBlog(Context ctx) {
-        AccountRoutes.requireUser(ctx);
+        Web.requireUser(ctx);
         Blog blog = blogs.require(ctx.pathParam("blog"));
         access.require(Web.viewer(ctx), blog, Action.CHANGE_SETTINGS);
         return blog;

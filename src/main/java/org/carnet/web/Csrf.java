@@ -5,10 +5,10 @@ import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import org.carnet.account.Viewer;
 import org.carnet.core.Hmac;
 import org.carnet.core.Problem;
 import org.carnet.core.Tokens;
+import org.carnet.core.Viewer;
 
 /**
  * CSRF tokens for every state-changing form. A signed-in visitor's token lives in their session row; a

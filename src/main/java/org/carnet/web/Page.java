@@ -1,8 +1,8 @@
 package org.carnet.web;
 
-import org.carnet.account.Viewer;
 import org.carnet.blog.Blog;
 import org.carnet.core.Messages;
+import org.carnet.core.Viewer;
 
 /**
  * What every template needs besides its own data: the language, the visitor, the CSRF token for its forms,

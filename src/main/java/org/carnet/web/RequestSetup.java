@@ -2,9 +2,9 @@ package org.carnet.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
-import org.carnet.account.AccountRoutes;
-import org.carnet.account.AccountService;
+import java.util.function.Function;
 import org.carnet.core.Tokens;
+import org.carnet.core.Viewer;
 import org.slf4j.MDC;
 
 /**
@@ -25,12 +25,13 @@ public final class RequestSetup {
             + "frame-src https://www.youtube.com https://www.youtube-nocookie.com https://player.vimeo.com "
             + "https://www.dailymotion.com; style-src 'self'; style-src-attr 'unsafe-inline'";
 
-    private final AccountService accounts;
+    /** Who holds a session cookie's token (anonymous for none, an unknown or an expired one). */
+    private final Function<String, Viewer> viewers;
     private final Csrf csrf;
     private final boolean trustProxy;
 
-    public RequestSetup(AccountService accounts, Csrf csrf, boolean trustProxy) {
-        this.accounts = accounts;
+    public RequestSetup(Function<String, Viewer> viewers, Csrf csrf, boolean trustProxy) {
+        this.viewers = viewers;
         this.csrf = csrf;
         this.trustProxy = trustProxy;
     }
@@ -48,7 +49,7 @@ public final class RequestSetup {
         if (ctx.path().startsWith("/static/")) {
             return;
         }
-        ctx.attribute(Web.VIEWER, accounts.viewerFor(ctx.cookie(AccountRoutes.SESSION_COOKIE)));
+        ctx.attribute(Web.VIEWER, viewers.apply(ctx.cookie(Web.SESSION_COOKIE)));
         HandlerType method = ctx.method();
         if (method == HandlerType.POST || method == HandlerType.PUT || method == HandlerType.PATCH
                 || method == HandlerType.DELETE) {

@@ -2,12 +2,16 @@ package org.carnet.web;
 
 import io.javalin.http.Context;
 import java.util.Locale;
-import org.carnet.account.Viewer;
 import org.carnet.core.Messages;
+import org.carnet.core.Problem;
+import org.carnet.core.User;
+import org.carnet.core.Viewer;
 
 /** What the request filters established about a request, read by routes. */
 public final class Web {
 
+    /** The session cookie: a random token whose SHA-256 names the visitor's session row. */
+    public static final String SESSION_COOKIE = "carnet_session";
     static final String VIEWER = "carnet.viewer";
     static final String REQUEST_ID = "carnet.requestId";
     /** Set by HostBlogFilter when the request's Host is a blog's own domain: that blog's name. */
@@ -22,6 +26,15 @@ public final class Web {
     public static Viewer viewer(Context ctx) {
         Viewer v = ctx.attribute(VIEWER);
         return v != null ? v : Viewer.anonymous();
+    }
+
+    /** The signed-in user of this request; anyone else is sent to sign in. */
+    public static User requireUser(Context ctx) {
+        Viewer v = viewer(ctx);
+        if (!v.signedIn()) {
+            throw new Problem(Problem.Kind.SIGN_IN_REQUIRED, "signin.required");
+        }
+        return v.user();
     }
 
     public static String requestId(Context ctx) {

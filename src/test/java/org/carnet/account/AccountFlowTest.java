@@ -1,5 +1,6 @@
 package org.carnet.account;
 
+import org.carnet.core.User;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;

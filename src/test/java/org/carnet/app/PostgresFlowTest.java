@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import org.carnet.blog.Role;
 import org.carnet.testkit.CarnetExtension;
-import org.carnet.testkit.WebClient;
 import org.carnet.testkit.WebClient.Response;
+import org.carnet.testkit.WebClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -45,7 +45,7 @@ class PostgresFlowTest {
         assertThat(guest.submit(link, "form#accept", Map.of()).status()).isEqualTo(303);
         assertThat(guest.get("/elephant/").status()).isEqualTo(200);
         assertThat(carnet.services().access.roleOf(
-                org.carnet.account.Viewer.of(carnet.services().accounts.byEmail("guest@example.org").orElseThrow()),
+                org.carnet.core.Viewer.of(carnet.services().accounts.byEmail("guest@example.org").orElseThrow()),
                 carnet.services().blogs.find("elephant").orElseThrow())).contains(Role.READER);
 
         Response forged = guest.post("/elephant/admin/settings", Map.of("title", "Pwned"));
@@ -55,7 +55,7 @@ class PostgresFlowTest {
 
     @Test
     void postsCommentsImportExportFeedsAndSearchWorkOnPostgres() {
-        org.carnet.account.User owner = carnet.user("pg-owner@example.org", "Propriétaire", PW);
+        org.carnet.core.User owner = carnet.user("pg-owner@example.org", "Propriétaire", PW);
         carnet.services().imports.importInto("importe", true, owner.id(),
                 org.carnet.transfer.ImportServiceTestAccess.sample(), org.carnet.transfer.ImportProgress.NONE);
         Response post = carnet.client().get("/importe/2022/01/kazakhstan-les-lecons-dune-crise.html");
@@ -80,8 +80,8 @@ class PostgresFlowTest {
 
     @Test
     void twoAdminsDemotingEachOtherAtOnceLeaveOneAdmin() throws Exception {
-        org.carnet.account.User a = carnet.user("a@race.test", "A", PW);
-        org.carnet.account.User b = carnet.user("b@race.test", "B", PW);
+        org.carnet.core.User a = carnet.user("a@race.test", "A", PW);
+        org.carnet.core.User b = carnet.user("b@race.test", "B", PW);
         org.carnet.blog.Blog blog = carnet.blog(a, "course");
         carnet.services().memberships.setRole(blog, b.id(), Role.ADMIN);
         for (int round = 0; round < 5; round++) {
@@ -89,12 +89,12 @@ class PostgresFlowTest {
             var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
             var first = pool.submit(() -> {
                 start.await();
-                carnet.services().memberships.changeRole(org.carnet.account.Viewer.of(a), blog, b.id(), Role.AUTHOR);
+                carnet.services().memberships.changeRole(org.carnet.core.Viewer.of(a), blog, b.id(), Role.AUTHOR);
                 return null;
             });
             var second = pool.submit(() -> {
                 start.await();
-                carnet.services().memberships.changeRole(org.carnet.account.Viewer.of(b), blog, a.id(), Role.AUTHOR);
+                carnet.services().memberships.changeRole(org.carnet.core.Viewer.of(b), blog, a.id(), Role.AUTHOR);
                 return null;
             });
             start.countDown();

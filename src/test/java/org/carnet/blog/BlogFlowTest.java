@@ -3,10 +3,10 @@ package org.carnet.blog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.carnet.account.User;
+import org.carnet.core.User;
 import org.carnet.testkit.CarnetExtension;
-import org.carnet.testkit.WebClient;
 import org.carnet.testkit.WebClient.Response;
+import org.carnet.testkit.WebClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -41,7 +41,7 @@ class BlogFlowTest {
                 .contains("Carnet de route").contains("Administrator");
         Blog blog = blog("carnet-de-route");
         assertThat(carnet.services().access.roleOf(
-                org.carnet.account.Viewer.of(carnet.services().accounts.byEmail("owner@blog.test").orElseThrow()),
+                org.carnet.core.Viewer.of(carnet.services().accounts.byEmail("owner@blog.test").orElseThrow()),
                 blog)).contains(Role.ADMIN);
     }
 

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Map;
-import org.carnet.account.User;
-import org.carnet.account.Viewer;
+import org.carnet.core.User;
+import org.carnet.core.Viewer;
 import org.carnet.testkit.CarnetExtension;
-import org.carnet.testkit.WebClient;
 import org.carnet.testkit.WebClient.Response;
+import org.carnet.testkit.WebClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

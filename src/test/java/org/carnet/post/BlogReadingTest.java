@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.carnet.account.User;
-import org.carnet.account.Viewer;
 import org.carnet.blog.Blog;
+import org.carnet.core.User;
+import org.carnet.core.Viewer;
 import org.carnet.testkit.CarnetExtension;
-import org.carnet.testkit.WebClient;
 import org.carnet.testkit.WebClient.Response;
+import org.carnet.testkit.WebClient;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

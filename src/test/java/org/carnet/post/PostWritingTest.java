@@ -8,12 +8,12 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
-import org.carnet.account.User;
 import org.carnet.blog.Blog;
 import org.carnet.blog.Role;
+import org.carnet.core.User;
 import org.carnet.testkit.CarnetExtension;
-import org.carnet.testkit.WebClient;
 import org.carnet.testkit.WebClient.Response;
+import org.carnet.testkit.WebClient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -256,11 +256,11 @@ class PostWritingTest {
                 .hasSize(4);
 
         for (int i = 0; i < PostService.REVISIONS_KEPT + 2; i++) {
-            carnet.services().posts.update(org.carnet.account.Viewer.of(author), blog, id,
+            carnet.services().posts.update(org.carnet.core.Viewer.of(author), blog, id,
                     new PostInput(Post.Kind.POST, "Version", BodyFormat.MARKDOWN, "Texte " + i, "", "", "version",
                             ""), PostService.Intent.PUBLISH);
         }
-        assertThat(carnet.services().posts.revisions(org.carnet.account.Viewer.of(author), blog, id))
+        assertThat(carnet.services().posts.revisions(org.carnet.core.Viewer.of(author), blog, id))
                 .hasSize(PostService.REVISIONS_KEPT);
     }
 

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.carnet.account.User;
-import org.carnet.account.Viewer;
 import org.carnet.blog.Blog;
+import org.carnet.core.User;
+import org.carnet.core.Viewer;
 import org.carnet.post.BodyFormat;
 import org.carnet.post.Post;
 import org.carnet.post.PostInput;

@@ -10,14 +10,14 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.carnet.account.User;
 import org.carnet.blog.Blog;
 import org.carnet.comment.CommentService;
 import org.carnet.core.Problem;
+import org.carnet.core.User;
 import org.carnet.testkit.CarnetExtension;
 import org.carnet.testkit.Rows;
-import org.carnet.testkit.WebClient;
 import org.carnet.testkit.WebClient.Response;
+import org.carnet.testkit.WebClient;
 import org.junit.jupiter.api.Test;
 
 /**

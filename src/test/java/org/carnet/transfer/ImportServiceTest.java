@@ -3,8 +3,8 @@ package org.carnet.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.carnet.account.User;
 import org.carnet.blog.Blog;
+import org.carnet.core.User;
 import org.carnet.testkit.CarnetExtension;
 import org.carnet.testkit.Rows;
 import org.carnet.testkit.WebClient.Response;

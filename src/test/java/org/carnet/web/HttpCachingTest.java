@@ -9,14 +9,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPInputStream;
-import org.carnet.account.Viewer;
+import org.carnet.core.Viewer;
 import org.carnet.post.BodyFormat;
 import org.carnet.post.Post;
 import org.carnet.post.PostInput;
 import org.carnet.post.PostService;
 import org.carnet.testkit.CarnetExtension;
-import org.carnet.testkit.WebClient;
 import org.carnet.testkit.WebClient.Response;
+import org.carnet.testkit.WebClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -52,7 +52,7 @@ class HttpCachingTest {
         assertThat(changed.doc().selectFirst(".blog-title").text()).isEqualTo("Nouveau titre");
     }
 
-    private static String publish(org.carnet.account.User owner, org.carnet.blog.Blog blog, String title, String html) {
+    private static String publish(org.carnet.core.User owner, org.carnet.blog.Blog blog, String title, String html) {
         long id = carnet.services().posts.create(Viewer.of(owner), blog, new PostInput(Post.Kind.POST, title,
                 BodyFormat.HTML, html, "", "", "", ""), PostService.Intent.PUBLISH);
         return "/" + blog.name() + carnet.services().posts.requireEditable(Viewer.of(owner), blog, id).path();

@@ -1,9 +1,13 @@
-package org.carnet.post;
+package org.carnet.reading;
 
 import io.javalin.http.Context;
 import org.carnet.blog.Blog;
 import org.carnet.comment.CommentForm;
 import org.carnet.comment.CommentService;
+import org.carnet.post.BlogReader;
+import org.carnet.post.Post;
+import org.carnet.post.PostDates;
+import org.carnet.post.PostMeta;
 import org.carnet.web.PageCache;
 import org.carnet.web.Pages;
 import org.carnet.web.Web;

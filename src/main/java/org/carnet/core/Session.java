@@ -1,4 +1,4 @@
-package org.carnet.account;
+package org.carnet.core;
 
 import java.time.Instant;
 

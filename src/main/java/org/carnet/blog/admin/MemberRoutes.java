@@ -1,9 +1,12 @@
-package org.carnet.blog;
+package org.carnet.blog.admin;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import org.carnet.account.AccountRoutes;
+import org.carnet.blog.Blog;
+import org.carnet.blog.BlogService;
+import org.carnet.blog.MembershipService;
+import org.carnet.blog.Role;
 import org.carnet.core.Problem;
 import org.carnet.web.Forms;
 import org.carnet.web.Pages;
@@ -36,7 +39,7 @@ public final class MemberRoutes {
     }
 
     private Blog adminBlog(Context ctx) {
-        AccountRoutes.requireUser(ctx);
+        Web.requireUser(ctx);
         return blogs.require(ctx.pathParam("blog"));
     }
 
@@ -89,14 +92,14 @@ public final class MemberRoutes {
     }
 
     private void invitation(Context ctx) {
-        AccountRoutes.requireUser(ctx);
+        Web.requireUser(ctx);
         var pending = memberships.lookUp(ctx.pathParam("token"));
         pages.render(ctx, "blog/invitation.jte", Pages.params("p", pages.page(ctx, "invitation.title"),
                 "blog", pending.blog(), "role", pending.invitation().role(), "token", ctx.pathParam("token")));
     }
 
     private void accept(Context ctx) {
-        AccountRoutes.requireUser(ctx);
+        Web.requireUser(ctx);
         Blog blog = memberships.accept(Web.viewer(ctx), ctx.pathParam("token"));
         ctx.redirect(Pages.blogBase(ctx, blog) + "/", HttpStatus.SEE_OTHER);
     }

@@ -1,4 +1,4 @@
-package org.carnet.account;
+package org.carnet.core;
 
 /** Who is asking: a signed-in user with their session, or an anonymous visitor (user and session null). */
 public record Viewer(User user, Session session) {

@@ -1,4 +1,4 @@
-package org.carnet.post;
+package org.carnet.reading;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -9,13 +9,16 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.carnet.account.AccountService;
-import org.carnet.account.User;
 import org.carnet.blog.Blog;
 import org.carnet.blog.BlogName;
 import org.carnet.blog.BlogService;
 import org.carnet.comment.CommentForm;
 import org.carnet.comment.CommentService;
 import org.carnet.core.Problem;
+import org.carnet.core.User;
+import org.carnet.post.BlogReader;
+import org.carnet.post.PostDates;
+import org.carnet.post.PostMeta;
 import org.carnet.search.SearchSync;
 import org.carnet.web.Forms;
 import org.carnet.web.PageCache;
@@ -51,11 +54,6 @@ public final class ReadingRoutes {
         this.comments = comments;
         this.postPage = postPage;
         this.pages = pages;
-    }
-
-    /** The page cache of public pages (feeds keep their documents in it too). */
-    public PageCache cache() {
-        return cache;
     }
 
     public void register(RoutesConfig r) {

@@ -1,4 +1,4 @@
-package org.carnet.blog;
+package org.carnet.blog.admin;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -7,8 +7,12 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.carnet.account.AccountRoutes;
-import org.carnet.account.User;
+import org.carnet.blog.Access;
+import org.carnet.blog.Action;
+import org.carnet.blog.Blog;
+import org.carnet.blog.BlogService;
+import org.carnet.blog.BlogSettings;
+import org.carnet.core.User;
 import org.carnet.web.Forms;
 import org.carnet.web.Pages;
 import org.carnet.web.Web;
@@ -41,7 +45,7 @@ public final class BlogRoutes {
     }
 
     private void newBlogForm(Context ctx) {
-        AccountRoutes.requireUser(ctx);
+        Web.requireUser(ctx);
         Map<String, String> values = new LinkedHashMap<>();
         values.put("name", "");
         values.put("title", "");
@@ -57,7 +61,7 @@ public final class BlogRoutes {
     }
 
     private void createBlog(Context ctx) {
-        User user = AccountRoutes.requireUser(ctx);
+        User user = Web.requireUser(ctx);
         Map<String, String> values = new LinkedHashMap<>();
         for (String key : List.of("name", "title", "description", "language", "time-zone")) {
             values.put(key, Forms.field(ctx, key));
@@ -72,7 +76,7 @@ public final class BlogRoutes {
 
     /** The blog named in the path, for its admin pages; the viewer must be signed in. */
     private Blog adminBlog(Context ctx) {
-        AccountRoutes.requireUser(ctx);
+        Web.requireUser(ctx);
         Blog blog = blogs.require(ctx.pathParam("blog"));
         return blog;
     }

@@ -1,4 +1,4 @@
-package org.carnet.comment;
+package org.carnet.reading;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -7,14 +7,15 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.SameSite;
 import java.util.List;
 import java.util.Locale;
-import org.carnet.account.AccountRoutes;
 import org.carnet.blog.Blog;
 import org.carnet.blog.BlogService;
+import org.carnet.comment.Comment;
+import org.carnet.comment.CommentDraft;
+import org.carnet.comment.CommentForm;
+import org.carnet.comment.CommentService;
 import org.carnet.core.Problem;
 import org.carnet.core.Tokens;
 import org.carnet.post.BlogReader;
-import org.carnet.post.PostPage;
-import org.carnet.post.ReadingRoutes;
 import org.carnet.web.Forms;
 import org.carnet.web.Pages;
 import org.carnet.web.Web;
@@ -82,7 +83,7 @@ public final class CommentRoutes {
     }
 
     private Blog adminBlog(Context ctx) {
-        AccountRoutes.requireUser(ctx);
+        Web.requireUser(ctx);
         return blogs.require(ctx.pathParam("blog"));
     }
 
