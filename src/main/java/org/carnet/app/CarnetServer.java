@@ -48,8 +48,10 @@ import org.slf4j.MDC;
 public final class CarnetServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CarnetServer.class);
-    /** Largest request body accepted: a post of 1,000,000 characters, even multi-byte, fits; imports (later)
-     *  stream through their own route. */
+    /**
+     * Largest request body accepted: a post of 1,000,000 characters, even multi-byte, fits. Import uploads are
+     * multipart: they stream to the data directory under their own limits (2 GB).
+     */
     public static final long MAX_REQUEST_BYTES = 4_000_000;
 
     private final Services services;

@@ -55,6 +55,10 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (Boolean.getBoolean(org.carnet.account.Passwords.TEST_COST_PROPERTY)) {
+            throw new IllegalStateException(org.carnet.account.Passwords.TEST_COST_PROPERTY
+                    + " is a test setting (weak password hashing): never for a server");
+        }
         long start = System.nanoTime();
         MailSettings mail = smtpHost == null || smtpHost.isBlank() ? MailSettings.none()
                 : new MailSettings(smtpHost, smtpPort, smtpUser, smtpPassword, smtpFrom, smtpStartTls);

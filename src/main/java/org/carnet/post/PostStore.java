@@ -116,7 +116,6 @@ public final class PostStore {
                 .bind("blog", blogId).bindList("ids", ids).execute();
     }
 
-    /** Marks scheduled posts whose time has come as published; returns them as (blog id, post id). */
     /** Marks every scheduled post whose time has come as published; returns (blog id, post id) of each. */
     public List<long[]> publishDue(Handle h, Instant now) {
         // One statement: two nodes running it at once never both see the same post as theirs.

@@ -87,10 +87,10 @@ public final class ReadingRoutes {
         };
     }
 
-    /** The blog of the request, if the viewer may read it; its errors then speak its language. */
     /** The blog this request already looked up (a cache miss goes on to render the page with it). */
     private static final String BLOG = "carnet.readingBlog";
 
+    /** The blog of the request, if the viewer may read it; its errors then speak its language. */
     public Blog blog(Context ctx) {
         Blog known = ctx.attribute(BLOG);
         if (known != null) {

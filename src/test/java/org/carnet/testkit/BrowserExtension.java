@@ -66,6 +66,15 @@ public final class BrowserExtension implements BeforeAllCallback, AfterAllCallba
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        if (!java.nio.file.Files.isExecutable(CHROMIUM)) {
+            String why = "Debian's Chromium is missing at " + CHROMIUM + ": `apt-get install chromium` to run the "
+                    + "browser tests";
+            // In CI a missing browser is a broken machine, not a reason to pass without testing.
+            if ("true".equals(System.getenv("CI"))) {
+                throw new IllegalStateException(why);
+            }
+            org.junit.jupiter.api.Assumptions.abort(why);
+        }
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
