@@ -160,6 +160,8 @@ public final class CommentService {
         String visitorHash = !viewer.signedIn() && draft.visitorToken() != null
                 ? Tokens.sha256(draft.visitorToken()) : null;
         long id = jdbi.inTransaction(h -> {
+            // The blog's row first, as every writer of a blog does (an import's final step may be replacing it).
+            BlogStore.touch(h, blog.id());
             Long parent = threadOf(h, blog, post, draft.replyTo());
             long commentId = comments.insert(h, new CommentStore.NewComment(blog.id(), post.id(), parent,
                     viewer.signedIn() ? viewer.userId() : null, name, url, visitorHash, body.html(), body.text(),
@@ -172,7 +174,6 @@ public final class CommentService {
                     throw new Problem(Problem.Kind.TOO_MANY, "comment.tooMany");
                 }
             }
-            BlogStore.touch(h, blog.id());
             notifyFor(h, blog, post, commentId, status, viewer, now);
             return commentId;
         });
