@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import org.carnet.app.Services;
 import org.carnet.core.Problem;
 import org.carnet.core.User;
-import org.carnet.transfer.BloggerReader;
+import org.carnet.transfer.BloggerExportReader;
 import org.carnet.transfer.ExportFile;
 import org.carnet.transfer.ImportFormatException;
 import org.carnet.transfer.ImportProgress;
@@ -75,7 +75,7 @@ public final class ImportCommand {
         @Override
         ExportFile open(Path file) {
             try {
-                BloggerReader.detectFile(file);
+                BloggerExportReader.detectFile(file);
             } catch (ImportFormatException e) {
                 throw Problem.invalid("import.refused", e.entry(), e.getMessage());
             }

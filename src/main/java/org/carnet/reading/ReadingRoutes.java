@@ -143,7 +143,7 @@ public final class ReadingRoutes {
         } catch (NumberFormatException e) {
             throw Problem.invalid("listing.page.invalid");
         }
-        org.carnet.search.Page results = search.search(blog.id(), blog.language(), q,
+        org.carnet.search.Results results = search.search(blog.id(), blog.language(), q,
                 label == null || label.isBlank() ? null : label, (page - 1) * RESULTS_PER_PAGE, RESULTS_PER_PAGE);
         pages.render(ctx, "post/search.jte", Pages.params("p", pages.blogPage(ctx, blog, q),
                 "q", q, "label", label == null ? "" : label, "results", results, "page", page,

@@ -165,10 +165,10 @@ public final class SearchIndex implements AutoCloseable {
      * @return the posts at {@code offset .. offset+limit} by relevance (title matches first, then newest),
      *         and the total; an empty page for a blank query
      */
-    public Page search(long blogId, String language, String query, String label, int offset, int limit) {
+    public Results search(long blogId, String language, String query, String label, int offset, int limit) {
         Query words = UserQueries.parse(analyzer, language, query);
         if (words == null || limit <= 0 || offset < 0 || offset >= MAX_WINDOW) {
-            return Page.EMPTY;
+            return Results.EMPTY;
         }
         BooleanQuery.Builder b = new BooleanQuery.Builder()
                 .add(words, Occur.MUST)
@@ -189,13 +189,14 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
-    private Page page(IndexSearcher searcher, Query query, String language, int offset, int limit) throws IOException {
+    private Results page(IndexSearcher searcher, Query query, String language, int offset, int limit)
+            throws IOException {
         Sort byRelevanceThenNewest = new Sort(SortField.FIELD_SCORE,
                 LongField.newSortField(PostFields.PUBLISHED, true, SortedNumericSelector.Type.MAX));
         TopDocs top = searcher.search(query, offset + limit, byRelevanceThenNewest, true);
         int total = searcher.count(query);
         if (top.scoreDocs.length <= offset) {
-            return new Page(total, List.of());
+            return new Results(total, List.of());
         }
         ScoreDoc[] window = java.util.Arrays.copyOfRange(top.scoreDocs, offset, top.scoreDocs.length);
         TopDocs pageDocs = new TopDocs(top.totalHits, window);
@@ -210,7 +211,7 @@ public final class SearchIndex implements AutoCloseable {
                     PostFields.published(d),
                     snippets[i]));
         }
-        return new Page(total, hits);
+        return new Results(total, hits);
     }
 
     /** Commits what is pending, then closes; the index opens again as it was. */

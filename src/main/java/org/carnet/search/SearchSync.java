@@ -114,7 +114,7 @@ public final class SearchSync implements AutoCloseable {
     }
 
     /** Searches one blog, up to date with the change log (the caller has checked that the viewer may read it). */
-    public Page search(long blogId, String language, String query, String label, int offset, int limit) {
+    public Results search(long blogId, String language, String query, String label, int offset, int limit) {
         catchUpIfBehind();
         return index.search(blogId, language, query, label, offset, limit);
     }

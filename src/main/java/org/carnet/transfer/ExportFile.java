@@ -12,7 +12,7 @@ public interface ExportFile {
     /** The export at file, read as format says: "blogger" (any of Blogger's three kinds) or "wordpress". */
     static ExportFile open(String format, java.nio.file.Path file) {
         if (format.equals("blogger")) {
-            return sink -> BloggerReader.readFile(file, sink);
+            return sink -> BloggerExportReader.readFile(file, sink);
         }
         if (format.equals("wordpress")) {
             return sink -> {

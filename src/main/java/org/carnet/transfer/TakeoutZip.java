@@ -22,7 +22,7 @@ import java.util.zip.ZipFile;
 /**
  * Reads a Google Takeout zip of Blogger ({@code Takeout/Blogger/Blogs/<blog name>/feed.atom} and
  * {@code settings.csv} beside it) straight from the zip: nothing is extracted to disk, the feed is streamed
- * through {@link BloggerReader}, and the blog's name, description, language and time zone come from
+ * through {@link BloggerExportReader}, and the blog's name, description, language and time zone come from
  * settings.csv, since Takeout's feed carries only a title.
  *
  * <p>A Takeout of an account with several blogs holds several feeds: {@link #read(Path, ImportSink)} then
@@ -77,7 +77,7 @@ public final class TakeoutZip {
             }
             try (InputStream in = new BufferedInputStream(new Bounded(file.getInputStream(feed), maxFeedBytes,
                     "feed.atom"))) {
-                BloggerReader.read(in, sink, settings, SafeXml.DEFAULT_MAX_VALUE);
+                BloggerExportReader.read(in, sink, settings, SafeXml.DEFAULT_MAX_VALUE);
             }
         } catch (ZipException e) {
             throw new ImportFormatException(0, "the zip file is damaged: " + e.getMessage(), e);
@@ -146,7 +146,7 @@ public final class TakeoutZip {
         List<String> header = rows.get(0);
         List<String> row = rows.get(1);
         for (int i = 0; i < header.size() && i < row.size(); i++) {
-            values.put(header.get(i).strip().toLowerCase(java.util.Locale.ROOT), BloggerReader.trimmed(row.get(i)));
+            values.put(header.get(i).strip().toLowerCase(java.util.Locale.ROOT), BloggerExportReader.trimmed(row.get(i)));
         }
         String locale = first(values, "blog_locale", "blog_language", "locale", "language");
         String subdomain = values.get("blog_subdomain");
@@ -154,7 +154,7 @@ public final class TakeoutZip {
         String home = subdomain != null && (mode == null || mode.equalsIgnoreCase("BLOGSPOT"))
                 ? "https://" + subdomain + ".blogspot.com/" : null;
         return new ImportedBlog(values.get("blog_name"), values.get("blog_description"),
-                BloggerReader.language(locale), first(values, "blog_time_zone", "time_zone", "timezone"), home);
+                BloggerExportReader.language(locale), first(values, "blog_time_zone", "time_zone", "timezone"), home);
     }
 
     private static String first(Map<String, String> values, String... keys) {

@@ -129,9 +129,9 @@ class SearchIndexTest {
     void pagesCoverAllResultsWithAnExactTotal() {
         IntStream.rangeClosed(1, 25).forEach(i -> index.upsert(fr(i, "Billet " + i, "Une histoire de vélo.")));
         index.commit();
-        Page first = index.search(FR, "fr", "vélo", null, 0, 10);
-        Page third = index.search(FR, "fr", "velo", null, 20, 10);
-        Page beyond = index.search(FR, "fr", "velo", null, 30, 10);
+        Results first = index.search(FR, "fr", "vélo", null, 0, 10);
+        Results third = index.search(FR, "fr", "velo", null, 20, 10);
+        Results beyond = index.search(FR, "fr", "velo", null, 30, 10);
         assertThat(first.total()).isEqualTo(25);
         assertThat(first.hits()).hasSize(10);
         assertThat(third.total()).isEqualTo(25);
@@ -204,9 +204,9 @@ class SearchIndexTest {
     @Test
     void blankQueriesGiveAnEmptyPage() {
         add(fr(1, "Crise", "Une crise."));
-        assertThat(index.search(FR, "fr", "", null, 0, 10)).isEqualTo(Page.EMPTY);
-        assertThat(index.search(FR, "fr", "  \t", null, 0, 10)).isEqualTo(Page.EMPTY);
-        assertThat(index.search(FR, "fr", null, null, 0, 10)).isEqualTo(Page.EMPTY);
+        assertThat(index.search(FR, "fr", "", null, 0, 10)).isEqualTo(Results.EMPTY);
+        assertThat(index.search(FR, "fr", "  \t", null, 0, 10)).isEqualTo(Results.EMPTY);
+        assertThat(index.search(FR, "fr", null, null, 0, 10)).isEqualTo(Results.EMPTY);
     }
 
     @Test

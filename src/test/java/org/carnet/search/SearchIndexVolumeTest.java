@@ -57,7 +57,7 @@ class SearchIndexVolumeTest {
                         .filter(i -> label == null || label.equals("L" + i % 5))
                         .count();
 
-                Page page = index.search(1, "fr", typed, label, q % 3 * 5, 10);
+                Results page = index.search(1, "fr", typed, label, q % 3 * 5, 10);
 
                 assertThat(page.total()).as(typed + " / " + label).isEqualTo(expected).isPositive();
                 assertThat(page.hits()).hasSize((int) Math.min(10, Math.max(0, expected - q % 3 * 5)));

@@ -162,7 +162,7 @@ class BloggerClassicTest {
 
     static RecordingSink read(String xml) {
         RecordingSink sink = new RecordingSink();
-        BloggerReader.read(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), sink);
+        BloggerExportReader.read(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), sink);
         return sink;
     }
 
@@ -212,7 +212,7 @@ class BloggerClassicTest {
             "fr, fr", "fr_FR, fr", "fr-CA, fr", "FR_be, fr", "en, en", "en_GB, en", "en-US, en",
             "de, null", "pt_BR, null", "'', null", "null, null"})
     void localesMapToTheTwoLanguagesCarnetSpeaks(String locale, String language) {
-        assertThat(BloggerReader.language(locale)).isEqualTo(language);
+        assertThat(BloggerExportReader.language(locale)).isEqualTo(language);
     }
 
     @Test
@@ -253,12 +253,12 @@ class BloggerClassicTest {
 
     @Test
     void thePathKeepsNeitherHostNorQuery() {
-        assertThat(BloggerReader.pathOf("https://carnetdasie.blogspot.com/2022/01/a.html?m=1#more"))
+        assertThat(BloggerExportReader.pathOf("https://carnetdasie.blogspot.com/2022/01/a.html?m=1#more"))
                 .isEqualTo("/2022/01/a.html");
-        assertThat(BloggerReader.pathOf("http://www.carnet.example/p/a-propos.html")).isEqualTo("/p/a-propos.html");
-        assertThat(BloggerReader.pathOf("/2022/01/a.html")).isEqualTo("/2022/01/a.html");
-        assertThat(BloggerReader.pathOf("https://h.example/2022/01/a b.html")).isEqualTo("/2022/01/a b.html");
-        assertThat(BloggerReader.pathOf("  ")).isNull();
+        assertThat(BloggerExportReader.pathOf("http://www.carnet.example/p/a-propos.html")).isEqualTo("/p/a-propos.html");
+        assertThat(BloggerExportReader.pathOf("/2022/01/a.html")).isEqualTo("/2022/01/a.html");
+        assertThat(BloggerExportReader.pathOf("https://h.example/2022/01/a b.html")).isEqualTo("/2022/01/a b.html");
+        assertThat(BloggerExportReader.pathOf("  ")).isNull();
     }
 
     @Test
@@ -305,6 +305,6 @@ class BloggerClassicTest {
     void detectsTheClassicFormatFromTheFirstEntry() {
         byte[] xml = carnetDAsie().xml().getBytes(StandardCharsets.UTF_8);
 
-        assertThat(BloggerReader.detect(new ByteArrayInputStream(xml))).isEqualTo(BloggerReader.Format.CLASSIC);
+        assertThat(BloggerExportReader.detect(new ByteArrayInputStream(xml))).isEqualTo(BloggerExportReader.Format.CLASSIC);
     }
 }

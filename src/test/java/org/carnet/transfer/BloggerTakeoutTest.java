@@ -141,7 +141,7 @@ class BloggerTakeoutTest {
 
     static RecordingSink read(String xml) {
         RecordingSink sink = new RecordingSink();
-        BloggerReader.read(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), sink);
+        BloggerExportReader.read(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), sink);
         return sink;
     }
 
@@ -214,7 +214,7 @@ class BloggerTakeoutTest {
     void aTakeoutFeedIsRecognisedByTheNamespaceOnItsRoot() {
         byte[] xml = carnetDAsie().xml().getBytes(StandardCharsets.UTF_8);
 
-        assertThat(BloggerReader.detect(new ByteArrayInputStream(xml))).isEqualTo(BloggerReader.Format.TAKEOUT_FEED);
+        assertThat(BloggerExportReader.detect(new ByteArrayInputStream(xml))).isEqualTo(BloggerExportReader.Format.TAKEOUT_FEED);
     }
 
     @Test
@@ -223,8 +223,8 @@ class BloggerTakeoutTest {
                 .replace(" xmlns:blogger='http://schemas.google.com/blogger/2018'", "")
                 .replace("<entry>", "<entry xmlns:blogger='http://schemas.google.com/blogger/2018'>");
 
-        assertThat(BloggerReader.detect(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8))))
-                .isEqualTo(BloggerReader.Format.TAKEOUT_FEED);
+        assertThat(BloggerExportReader.detect(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8))))
+                .isEqualTo(BloggerExportReader.Format.TAKEOUT_FEED);
         assertThat(read(xml).all(ImportedPost.class)).hasSize(5);
     }
 
@@ -271,10 +271,10 @@ class BloggerTakeoutTest {
     void referencesAreNormalisedOnTheNumberAfterPost() {
         String prefix = BloggerFixture.TAG + ".post-";
 
-        assertThat(BloggerReader.normaliseRef("42", prefix)).isEqualTo(prefix + "42");
-        assertThat(BloggerReader.normaliseRef(" " + prefix + "42 ", prefix)).isEqualTo(prefix + "42");
-        assertThat(BloggerReader.normaliseRef("blog-" + BloggerFixture.BLOG_ID + ".post-42", prefix)).isEqualTo(prefix + "42");
-        assertThat(BloggerReader.normaliseRef(pageId("7"), prefix)).isEqualTo(pageId("7"));
-        assertThat(BloggerReader.normaliseRef("", prefix)).isNull();
+        assertThat(BloggerExportReader.normaliseRef("42", prefix)).isEqualTo(prefix + "42");
+        assertThat(BloggerExportReader.normaliseRef(" " + prefix + "42 ", prefix)).isEqualTo(prefix + "42");
+        assertThat(BloggerExportReader.normaliseRef("blog-" + BloggerFixture.BLOG_ID + ".post-42", prefix)).isEqualTo(prefix + "42");
+        assertThat(BloggerExportReader.normaliseRef(pageId("7"), prefix)).isEqualTo(pageId("7"));
+        assertThat(BloggerExportReader.normaliseRef("", prefix)).isNull();
     }
 }

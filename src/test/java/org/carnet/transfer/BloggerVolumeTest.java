@@ -65,7 +65,7 @@ class BloggerVolumeTest {
     void twentyThousandPostsStreamThroughToTheSink() {
         CountingSink sink = new CountingSink();
 
-        BloggerReader.read(generatedExport(), sink);
+        BloggerExportReader.read(generatedExport(), sink);
 
         assertThat(sink.posts).isEqualTo(POSTS);
         assertThat(sink.comments).isEqualTo(POSTS);

@@ -36,7 +36,7 @@ class HostileExportTest {
     static ImportFormatException refusal(InputStream in, long maxValue) {
         RecordingSink sink = new RecordingSink();
         try {
-            BloggerReader.read(in, sink, null, maxValue);
+            BloggerExportReader.read(in, sink, null, maxValue);
         } catch (ImportFormatException e) {
             return e;
         }
@@ -72,7 +72,7 @@ class HostileExportTest {
                     + "</entry></feed>";
             RecordingSink sink = new RecordingSink();
 
-            assertThatThrownBy(() -> BloggerReader.read(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), sink))
+            assertThatThrownBy(() -> BloggerExportReader.read(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), sink))
                     .isInstanceOf(ImportFormatException.class)
                     .hasMessageContaining("DTDs are not allowed")
                     .message().doesNotContain("root:").doesNotContain("TOP-SECRET");
@@ -207,15 +207,15 @@ class HostileExportTest {
         ImportFormatException e = refusal(file);
 
         assertThat(e.entry()).isZero();
-        assertThat(e).hasMessage(BloggerReader.NOT_BLOGGER);
+        assertThat(e).hasMessage(BloggerExportReader.NOT_BLOGGER);
     }
 
     @Test
     void binaryBytesAreRefusedAsNotABloggerExport() {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
 
-        assertThat(refusal(new ByteArrayInputStream(png), SafeXml.DEFAULT_MAX_VALUE)).hasMessage(BloggerReader.NOT_BLOGGER);
-        assertThatThrownBy(() -> BloggerReader.detect(new ByteArrayInputStream(png))).hasMessage(BloggerReader.NOT_BLOGGER);
+        assertThat(refusal(new ByteArrayInputStream(png), SafeXml.DEFAULT_MAX_VALUE)).hasMessage(BloggerExportReader.NOT_BLOGGER);
+        assertThatThrownBy(() -> BloggerExportReader.detect(new ByteArrayInputStream(png))).hasMessage(BloggerExportReader.NOT_BLOGGER);
     }
 
     @Test

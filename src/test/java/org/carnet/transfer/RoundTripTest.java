@@ -29,7 +29,7 @@ class RoundTripTest {
                 ImportProgress.NONE);
         byte[] first = export("aller");
         carnet.services().imports.importInto("retour", true, owner.id(),
-                sink -> BloggerReader.read(new ByteArrayInputStream(first), sink), ImportProgress.NONE);
+                sink -> BloggerExportReader.read(new ByteArrayInputStream(first), sink), ImportProgress.NONE);
         byte[] second = export("retour");
 
         Map<String, Object> a = meaning(first, "aller");
@@ -56,7 +56,7 @@ class RoundTripTest {
         Map<String, String> bodyOf = new HashMap<>();
         List<ImportedComment> comments = new ArrayList<>();
         List<ImportedBlog> blog = new ArrayList<>();
-        BloggerReader.read(new ByteArrayInputStream(export), new ImportSink() {
+        BloggerExportReader.read(new ByteArrayInputStream(export), new ImportSink() {
             @Override
             public void blog(ImportedBlog b) {
                 blog.add(new ImportedBlog(b.title(), b.description(), b.language(), b.timeZone(), null));

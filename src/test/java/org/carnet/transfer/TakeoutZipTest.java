@@ -123,7 +123,7 @@ class TakeoutZipTest {
         assertThatThrownBy(() -> TakeoutZip.read(zip, new RecordingSink()))
                 .isInstanceOf(ImportFormatException.class)
                 .hasMessageContaining("no Blogger feed").hasMessageContaining("feed.atom");
-        assertThatThrownBy(() -> BloggerReader.detectFile(zip)).hasMessageContaining("no Blogger feed");
+        assertThatThrownBy(() -> BloggerExportReader.detectFile(zip)).hasMessageContaining("no Blogger feed");
     }
 
     @Test
@@ -159,10 +159,10 @@ class TakeoutZipTest {
         Path classic = Files.writeString(dir.resolve("blog-03-01-2022.xml"), BloggerClassicTest.carnetDAsie().xml());
         Path other = Files.writeString(dir.resolve("notes.txt"), "Carnet d’Asie");
 
-        assertThat(BloggerReader.detectFile(zip)).isEqualTo(BloggerReader.Format.TAKEOUT_ZIP);
-        assertThat(BloggerReader.detectFile(feed)).isEqualTo(BloggerReader.Format.TAKEOUT_FEED);
-        assertThat(BloggerReader.detectFile(classic)).isEqualTo(BloggerReader.Format.CLASSIC);
-        assertThatThrownBy(() -> BloggerReader.detectFile(other)).hasMessage(BloggerReader.NOT_BLOGGER);
+        assertThat(BloggerExportReader.detectFile(zip)).isEqualTo(BloggerExportReader.Format.TAKEOUT_ZIP);
+        assertThat(BloggerExportReader.detectFile(feed)).isEqualTo(BloggerExportReader.Format.TAKEOUT_FEED);
+        assertThat(BloggerExportReader.detectFile(classic)).isEqualTo(BloggerExportReader.Format.CLASSIC);
+        assertThatThrownBy(() -> BloggerExportReader.detectFile(other)).hasMessage(BloggerExportReader.NOT_BLOGGER);
     }
 
     @Test
@@ -170,8 +170,8 @@ class TakeoutZipTest {
         RecordingSink fromZip = new RecordingSink();
         RecordingSink fromClassic = new RecordingSink();
 
-        BloggerReader.readFile(zip(takeout()), fromZip);
-        BloggerReader.readFile(Files.writeString(dir.resolve("blog.xml"), BloggerClassicTest.carnetDAsie().xml()),
+        BloggerExportReader.readFile(zip(takeout()), fromZip);
+        BloggerExportReader.readFile(Files.writeString(dir.resolve("blog.xml"), BloggerClassicTest.carnetDAsie().xml()),
                 fromClassic);
 
         assertThat(fromZip.all(ImportedPost.class)).hasSize(5);

@@ -27,7 +27,7 @@ import java.util.Set;
  * Entries that are not imported (template, settings, trashed, unknown kinds) each produce one
  * {@link ImportSink#skipped} call, so that posts + comments + skipped = the file's entries.
  */
-public final class BloggerReader {
+public final class BloggerExportReader {
 
     /** What a file holds, so that the CLI can say what it found before importing it. */
     public enum Format { CLASSIC, TAKEOUT_FEED, TAKEOUT_ZIP }
@@ -56,7 +56,7 @@ public final class BloggerReader {
     /** Blogger allows a few dozen labels per post; thousands are an attack on memory, not a blog. */
     static final int MAX_LABELS = 1000;
 
-    private BloggerReader() {
+    private BloggerExportReader() {
     }
 
     /** Reads a classic export or a Takeout feed.atom from a stream (not a zip: see {@link TakeoutZip}). */

@@ -7,11 +7,11 @@ import java.util.List;
  *
  * @param total how many posts match in all (exact), for the pager
  */
-public record Page(int total, List<Hit> hits) {
+public record Results(int total, List<Hit> hits) {
 
-    public static final Page EMPTY = new Page(0, List.of());
+    public static final Results EMPTY = new Results(0, List.of());
 
-    public Page {
+    public Results {
         hits = List.copyOf(hits);
     }
 }
