@@ -1,16 +1,11 @@
 package org.carnet.comment;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.carnet.core.Hmac;
 
 /**
  * Tells whether a comment form was loaded by a real page view some seconds before it was sent.
@@ -37,11 +32,6 @@ public final class FormTimer {
     /** Tolerated clock difference between the node that issued a token and the one checking it. */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
-    /** HMAC keys shorter than this are guessable; a short secret is a configuration mistake. */
-    private static final int MIN_SECRET_BYTES = 16;
-
-    private static final String ALGORITHM = "HmacSHA256";
-
     /**
      * The time as issued (up to 18 digits, so it always fits a long; no sign, no leading zero, so
      * one time has one spelling), a dot, and the 43 characters of an unpadded base64url SHA-256
@@ -49,15 +39,12 @@ public final class FormTimer {
      */
     private static final Pattern TOKEN = Pattern.compile("(0|[1-9][0-9]{0,17})\\.([A-Za-z0-9_-]{43})");
 
-    private final SecretKeySpec key;
+    private final Hmac hmac;
     private final Clock clock;
 
     public FormTimer(byte[] secret, Clock clock) {
         Objects.requireNonNull(secret, "secret");
-        if (secret.length < MIN_SECRET_BYTES) {
-            throw new IllegalArgumentException("the form timer secret needs at least " + MIN_SECRET_BYTES + " bytes");
-        }
-        this.key = new SecretKeySpec(secret.clone(), ALGORITHM);
+        this.hmac = new Hmac(secret);   // refuses a secret short enough to guess
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -65,7 +52,7 @@ public final class FormTimer {
     public String issue(String formId) {
         Objects.requireNonNull(formId, "formId");
         long issuedAt = clock.millis();
-        return issuedAt + "." + signature(formId, issuedAt);
+        return issuedAt + "." + hmac.sign(signed(formId, issuedAt));
     }
 
     /**
@@ -88,10 +75,8 @@ public final class FormTimer {
             return Verdict.INVALID;
         }
         long issuedAt = Long.parseLong(m.group(1));
-        // The signature is checked before the time: a forged token learns nothing from the verdict.
-        byte[] expected = signature(formId, issuedAt).getBytes(StandardCharsets.US_ASCII);
-        byte[] given = m.group(2).getBytes(StandardCharsets.US_ASCII);
-        if (!MessageDigest.isEqual(expected, given)) { // constant time: no timing oracle on the signature
+        // The signature is checked before the time (in constant time): a forged token learns nothing.
+        if (!hmac.verify(signed(formId, issuedAt), m.group(2))) {
             return Verdict.INVALID;
         }
         long age = clock.millis() - issuedAt;
@@ -102,17 +87,10 @@ public final class FormTimer {
     }
 
     /**
-     * HMAC of "formId|issuedAt". The time is digits only, so the last '|' always separates the two
+     * What is signed: "formId|issuedAt". The time is digits only, so the last '|' always separates the two
      * and no other (formId, time) pair signs the same bytes.
      */
-    private String signature(String formId, long issuedAt) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM); // a Mac is not thread-safe; a new one is cheap
-            mac.init(key);
-            byte[] digest = mac.doFinal((formId + "|" + issuedAt).getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-        }
+    private static String signed(String formId, long issuedAt) {
+        return formId + "|" + issuedAt;
     }
 }
