@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.carnet.core.Messages;
+import org.carnet.core.Once;
 import org.carnet.core.Problem;
 import org.carnet.core.Session;
 import org.carnet.core.Tokens;
@@ -45,7 +46,7 @@ public final class AccountService {
     private final InstanceSettings settings;
     private final Clock clock;
     /** Made on first use: the key lives in the database. */
-    private volatile DeviceTokens devices;
+    private final java.util.function.Supplier<DeviceTokens> devices;
 
     public AccountService(Jdbi jdbi, UserStore users, SessionStore sessions, RateLimitStore limits,
                           InstanceSettings settings, Clock clock) {
@@ -55,6 +56,7 @@ public final class AccountService {
         this.limits = limits;
         this.settings = settings;
         this.clock = clock;
+        this.devices = Once.of(() -> new DeviceTokens(settings.secret("device")));
     }
 
     /** Self-service sign-up, when the instance allows it. */
@@ -102,7 +104,7 @@ public final class AccountService {
     public SignIn signIn(String email, String password, String clientAddress, String deviceToken) {
         String normalEmail = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
         Optional<User> user = jdbi.withHandle(h -> users.byEmail(h, normalEmail));
-        String device = user.flatMap(u -> devices().nonceOf(deviceToken, u.id())).orElse(null);
+        String device = user.flatMap(u -> devices.get().nonceOf(deviceToken, u.id())).orElse(null);
         List<Limit> limits = device != null
                 ? List.of(new Limit("signin:device:" + device, MAX_FAILURES_PER_DEVICE))
                 : List.of(new Limit("signin:pair:" + normalEmail + "|" + clientAddress, MAX_FAILURES_PER_ACCOUNT),
@@ -148,20 +150,11 @@ public final class AccountService {
                 }
             }
         });
-        return new SignIn(token, session, user.get(), devices().issue(user.get().id()));
+        return new SignIn(token, session, user.get(), devices.get().issue(user.get().id()));
     }
 
     /** Failures allowed in one window in a bucket. */
     private record Limit(String bucket, int max) {
-    }
-
-    private DeviceTokens devices() {
-        DeviceTokens d = devices;
-        if (d == null) {
-            d = new DeviceTokens(settings.secret("device"));
-            devices = d;
-        }
-        return d;
     }
 
     private void refuseIfLimited(Limit limit, Instant now) {

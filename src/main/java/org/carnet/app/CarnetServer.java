@@ -16,6 +16,8 @@ import java.util.function.Consumer;
 import org.carnet.account.AccountRoutes;
 import org.carnet.blog.admin.BlogRoutes;
 import org.carnet.blog.admin.MemberRoutes;
+import org.carnet.core.Hmac;
+import org.carnet.core.Once;
 import org.carnet.core.Problem;
 import org.carnet.feed.FeedRoutes;
 import org.carnet.feed.FeedTokenRoutes;
@@ -78,7 +80,7 @@ public final class CarnetServer implements AutoCloseable {
     /** Starts with extra routes registered after Carnet's own (the test kit adds a failing route). */
     public static CarnetServer start(Config config, Services services, Consumer<RoutesConfig> extraRoutes) {
         boolean secure = config.secureCookies();
-        Csrf csrf = new Csrf(secure, () -> services.instance.secret("csrf"));
+        Csrf csrf = new Csrf(secure, Once.of(() -> new Hmac(services.instance.secret("csrf"))));
         Pages pages = new Pages(csrf);
         ErrorPages errors = new ErrorPages(pages);
         RequestSetup setup = new RequestSetup(services.accounts::viewerFor, csrf, config.trustProxy());

@@ -13,6 +13,7 @@ import org.carnet.blog.MembershipService;
 import org.carnet.instance.InstanceSettings;
 import org.carnet.comment.CommentService;
 import org.carnet.core.Changes;
+import org.carnet.core.Once;
 import org.carnet.comment.CommentStore;
 import org.carnet.comment.FormTimer;
 import org.carnet.feed.FeedService;
@@ -71,31 +72,9 @@ public final class Services implements AutoCloseable {
                 db.dialect() == org.carnet.store.Dialect.SQLITE ? java.time.Duration.ofMillis(110)
                         : java.time.Duration.ZERO);
         this.comments = new CommentService(jdbi, new CommentStore(), notificationStore, memberStore,
-                new RateLimitStore(), access, once(() -> new FormTimer(instance.secret("comment-form"), clock)), clock);
+                new RateLimitStore(), access, Once.of(() -> new FormTimer(instance.secret("comment-form"), clock)), clock);
         this.feeds = new FeedService(jdbi, reader, comments, new FeedStore(), clock);
         this.feedTokens = new FeedTokens(jdbi, new FeedTokenStore(), memberStore, access, clock);
-    }
-
-    /** A supplier that computes its value on first use only. */
-    private static <T> java.util.function.Supplier<T> once(java.util.function.Supplier<T> supplier) {
-        return new java.util.function.Supplier<>() {
-            private volatile T value;
-
-            @Override
-            public T get() {
-                T v = value;
-                if (v == null) {
-                    synchronized (this) {
-                        v = value;
-                        if (v == null) {
-                            v = supplier.get();
-                            value = v;
-                        }
-                    }
-                }
-                return v;
-            }
-        };
     }
 
     public static Services open(Config config) {

@@ -30,13 +30,12 @@ public final class Csrf {
     private static final String PLACEHOLDER = "carnet.csrf.placeholder";
 
     private final boolean secureCookies;
-    private final Supplier<byte[]> secret;
-    private volatile Hmac hmac;
+    private final Supplier<Hmac> hmac;
 
-    /** secret: asked for on first use (it lives in the database and is made when first needed). */
-    public Csrf(boolean secureCookies, Supplier<byte[]> secret) {
+    /** hmac: the instance's signing key for these tokens, asked for on first use (its secret is in the database). */
+    public Csrf(boolean secureCookies, Supplier<Hmac> hmac) {
         this.secureCookies = secureCookies;
-        this.secret = secret;
+        this.hmac = hmac;
     }
 
     /**
@@ -118,23 +117,14 @@ public final class Csrf {
         if (!m.matches()) {
             return false;
         }
-        return hmac().verify(message(m.group(1)), m.group(2));
+        return hmac.get().verify(message(m.group(1)), m.group(2));
     }
 
     private String sign(String random) {
-        return random + "." + hmac().sign(message(random));
+        return random + "." + hmac.get().sign(message(random));
     }
 
     private static String message(String random) {
         return "csrf|" + random;
-    }
-
-    private Hmac hmac() {
-        Hmac h = hmac;
-        if (h == null) {
-            h = new Hmac(secret.get());
-            hmac = h;
-        }
-        return h;
     }
 }
