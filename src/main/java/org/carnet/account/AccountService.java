@@ -15,6 +15,7 @@ import org.carnet.core.Tokens;
 import org.carnet.core.User;
 import org.carnet.core.Viewer;
 import org.carnet.instance.InstanceSettings;
+import org.carnet.store.BlogWrites;
 import org.carnet.store.RateLimitStore;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -45,12 +46,14 @@ public final class AccountService {
     private final RateLimitStore limits;
     private final InstanceSettings settings;
     private final Clock clock;
+    private final BlogWrites writes;
     /** Made on first use: the key lives in the database. */
     private final java.util.function.Supplier<DeviceTokens> devices;
 
     public AccountService(Jdbi jdbi, UserStore users, SessionStore sessions, RateLimitStore limits,
-                          InstanceSettings settings, Clock clock) {
+                          InstanceSettings settings, Clock clock, BlogWrites writes) {
         this.jdbi = jdbi;
+        this.writes = writes;
         this.users = users;
         this.sessions = sessions;
         this.limits = limits;
@@ -221,9 +224,11 @@ public final class AccountService {
             throw Problem.invalid("language.invalid", lang);
         }
         long id = viewer.userId();
-        return jdbi.inTransaction(h -> {
-            users.updateProfile(h, id, name, text, lang);
-            return users.byId(h, id).orElseThrow();
+        // The name appears on the pages of the blogs they write in or comment on: each of those is written to.
+        List<Long> blogs = jdbi.withHandle(h -> users.blogsShowing(h, id));
+        return writes.inTransaction(blogs, w -> {
+            users.updateProfile(w.handle(), id, name, text, lang);
+            return users.byId(w.handle(), id).orElseThrow();
         });
     }
 

@@ -1,6 +1,7 @@
 package org.carnet.account;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.carnet.core.User;
 import org.jdbi.v3.core.Handle;
@@ -45,11 +46,13 @@ public final class UserStore {
         h.createUpdate("UPDATE app_user SET display_name = :name, about = :about, language = :lang WHERE id = :id")
                 .bind("name", displayName).bind("about", about).bind("lang", language).bind("id", userId)
                 .execute();
-        // The name appears on the pages of the blogs they write in or comment on: those pages changed.
-        h.createUpdate("UPDATE blog SET content_version = content_version + 1 WHERE id IN "
-                        + "(SELECT blog_id FROM blog_member WHERE user_id = :id) "
-                        + "OR id IN (SELECT blog_id FROM comment WHERE author_id = :id)")
-                .bind("id", userId).execute();
+    }
+
+    /** The blogs whose pages show the user's name: those they are a member of or have commented on. */
+    public List<Long> blogsShowing(Handle h, long userId) {
+        return h.createQuery("SELECT blog_id FROM blog_member WHERE user_id = :id "
+                        + "UNION SELECT blog_id FROM comment WHERE author_id = :id")
+                .bind("id", userId).mapTo(Long.class).list();
     }
 
     public Optional<User> firstInstanceAdmin(Handle h) {

@@ -25,6 +25,7 @@ import org.carnet.notify.NotificationStore;
 import org.carnet.post.BlogReader;
 import org.carnet.post.PostService;
 import org.carnet.post.PostStore;
+import org.carnet.store.BlogWrites;
 import org.carnet.store.Database;
 import org.carnet.transfer.ImportService;
 import org.carnet.transfer.ImportStore;
@@ -47,6 +48,8 @@ public final class Services implements AutoCloseable {
     public final ImportService imports;
     /** Told after every committed change to what readers can find (the search index listens). */
     public final Changes changes = new Changes();
+    /** The one way to write what readers see of a blog (see BlogWrites). */
+    public final BlogWrites writes;
     public final FeedService feeds;
     public final FeedTokens feedTokens;
 
@@ -57,22 +60,26 @@ public final class Services implements AutoCloseable {
         var users = new UserStore();
         var blogStore = new BlogStore();
         var memberStore = new MemberStore();
+        this.writes = new BlogWrites(jdbi, clock, changes);
         this.instance = new InstanceSettings(jdbi);
-        this.accounts = new AccountService(jdbi, users, new SessionStore(), new RateLimitStore(), instance, clock);
+        this.accounts = new AccountService(jdbi, users, new SessionStore(), new RateLimitStore(), instance, clock,
+                writes);
         this.access = new Access(jdbi, memberStore);
-        this.blogs = new BlogService(jdbi, blogStore, memberStore, access, clock);
-        this.memberships = new MembershipService(jdbi, memberStore, new InvitationStore(), blogStore, access, clock);
+        this.blogs = new BlogService(jdbi, blogStore, memberStore, access, clock, writes);
+        this.memberships = new MembershipService(jdbi, memberStore, new InvitationStore(), blogStore, access, clock,
+                writes);
         var postStore = new PostStore();
-        this.posts = new PostService(jdbi, postStore, access, clock, changes);
+        this.posts = new PostService(jdbi, postStore, access, clock, writes);
         this.reader = new BlogReader(jdbi, postStore, clock);
         var notificationStore = new NotificationStore();
         this.notifications = new NotificationService(jdbi, notificationStore, clock);
         // On SQLite, an import rests between its transactions long enough for every waiting writer to get the lock.
-        this.imports = new ImportService(jdbi, new ImportStore(), blogStore, memberStore, clock, changes,
+        this.imports = new ImportService(jdbi, new ImportStore(), blogStore, blogs, postStore, clock, writes,
                 db.dialect() == org.carnet.store.Dialect.SQLITE ? java.time.Duration.ofMillis(110)
                         : java.time.Duration.ZERO);
         this.comments = new CommentService(jdbi, new CommentStore(), notificationStore, memberStore,
-                new RateLimitStore(), access, Once.of(() -> new FormTimer(instance.secret("comment-form"), clock)), clock);
+                new RateLimitStore(), access, Once.of(() -> new FormTimer(instance.secret("comment-form"), clock)), clock,
+                writes);
         this.feeds = new FeedService(jdbi, reader, comments, new FeedStore(), clock);
         this.feedTokens = new FeedTokens(jdbi, new FeedTokenStore(), memberStore, access, clock);
     }

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.carnet.core.Problem;
 import org.carnet.core.Viewer;
+import org.carnet.store.BlogWrites;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /** The rules of blogs: create (the creator becomes its admin), change settings, delete, find. */
@@ -18,18 +20,33 @@ public final class BlogService {
     private final MemberStore members;
     private final Access access;
     private final Clock clock;
+    private final BlogWrites writes;
 
-    public BlogService(Jdbi jdbi, BlogStore blogs, MemberStore members, Access access, Clock clock) {
+    public BlogService(Jdbi jdbi, BlogStore blogs, MemberStore members, Access access, Clock clock,
+                       BlogWrites writes) {
         this.jdbi = jdbi;
         this.blogs = blogs;
         this.members = members;
         this.access = access;
         this.clock = clock;
+        this.writes = writes;
     }
 
     /** Creates a blog owned by ownerId (its first admin). Settings are checked like any later change. */
     public Blog create(long ownerId, String name, Map<String, String> settings) {
+        Blog blog = newBlog(name, settings);
+        return jdbi.inTransaction(h -> create(h, ownerId, blog));
+    }
+
+    /**
+     * What a new blog of that name would be, with those settings over every new blog's defaults, all checked;
+     * nothing is stored. The name must be free (checked again when the blog is made).
+     */
+    public Blog newBlog(String name, Map<String, String> settings) {
         String checkedName = BlogName.check(name);
+        if (jdbi.withHandle(h -> blogs.byName(h, checkedName)).isPresent()) {
+            throw Problem.conflict("blog.name.taken", checkedName);
+        }
         Instant now = clock.instant();
         Map<String, String> all = new LinkedHashMap<>();
         all.put("title", "");
@@ -38,18 +55,23 @@ public final class BlogService {
         all.putAll(settings);
         Blog blank = new Blog(0, checkedName, "", "", "fr", "Europe/Paris", Visibility.PUBLIC,
                 CommentPolicy.REGISTERED, null, BlogSettings.DEFAULT_POSTS_PER_PAGE, "never", false, now, now, 0);
-        Blog blog = BlogSettings.apply(blank, all, now);
-        return jdbi.inTransaction(h -> {
-            if (blogs.byName(h, checkedName).isPresent()) {
-                throw Problem.conflict("blog.name.taken", checkedName);
-            }
-            if (blog.host() != null && blogs.hostTaken(h, blog.host(), 0)) {
-                throw Problem.conflict("blog.host.taken", blog.host());
-            }
-            long id = blogs.insert(h, blog);
-            members.insert(h, id, ownerId, Role.ADMIN, now);
-            return blogs.byName(h, checkedName).orElseThrow();
-        });
+        return BlogSettings.apply(blank, all, now);
+    }
+
+    /**
+     * Stores blog (made by {@link #newBlog}) in the caller's transaction, owned by ownerId, its first admin. Nothing
+     * is cached of a blog that did not exist: no content version to raise.
+     */
+    public Blog create(Handle h, long ownerId, Blog blog) {
+        if (blogs.byName(h, blog.name()).isPresent()) {
+            throw Problem.conflict("blog.name.taken", blog.name());
+        }
+        if (blog.host() != null && blogs.hostTaken(h, blog.host(), 0)) {
+            throw Problem.conflict("blog.host.taken", blog.host());
+        }
+        long id = blogs.insert(h, blog);
+        members.insert(h, id, ownerId, Role.ADMIN, blog.createdAt());
+        return blogs.byId(h, id).orElseThrow();
     }
 
     /** Applies setting changes asked for by a viewer (the form), after asking Access. */
@@ -69,7 +91,8 @@ public final class BlogService {
     /** Applies setting changes (the CLI, run by whoever holds the server). */
     public Blog changeSettings(Blog blog, Map<String, String> changes) {
         Blog changed = BlogSettings.apply(blog, changes, clock.instant());
-        return jdbi.inTransaction(h -> {
+        return writes.inTransaction(blog.id(), w -> {
+            Handle h = w.handle();
             if (changed.host() != null && blogs.hostTaken(h, changed.host(), blog.id())) {
                 throw Problem.conflict("blog.host.taken", changed.host());
             }
@@ -84,10 +107,10 @@ public final class BlogService {
         if (!blog.name().equals(confirmation == null ? "" : confirmation.trim())) {
             throw Problem.invalid("blog.delete.confirmMismatch", blog.name());
         }
-        jdbi.useTransaction(h -> {
-            blogs.delete(h, blog.id());
+        writes.useTransaction(blog.id(), w -> {
+            blogs.delete(w.handle(), blog.id());
             // Its posts go with it; every node's search index hears of it from the change log.
-            blogs.logDeleted(h, blog.id(), clock.instant());
+            w.blogGone(blog.id());
         });
     }
 

@@ -30,8 +30,7 @@ public final class BlogStore {
                         UPDATE blog SET title = :title, description = :description, language = :language,
                           time_zone = :timeZone, visibility = :visibility, comment_policy = :commentPolicy,
                           host = :host, posts_per_page = :postsPerPage, moderation = :moderation,
-                          hidden_from_engines = :hiddenFromEngines, content_version = content_version + 1,
-                          updated_at = :updatedAt
+                          hidden_from_engines = :hiddenFromEngines, updated_at = :updatedAt
                         WHERE id = :id""")
                 .bindMethods(b).execute();
     }
@@ -41,23 +40,18 @@ public final class BlogStore {
     }
 
     /**
-     * Holds the blog's row until the transaction ends: membership changes of one blog then happen one after the
-     * other (PostgreSQL locks the row; SQLite runs one writing transaction at a time anyway), so two admins
-     * demoting each other at the same instant cannot leave the blog without one.
+     * The row rowId (an import's staging row) takes blog's place: its name, settings and creation time, and is no
+     * longer hidden. Blog's own row must be gone first (its name and host are unique).
      */
-    public void lock(Handle h, long blogId) {
-        h.createUpdate("UPDATE blog SET updated_at = updated_at WHERE id = :id").bind("id", blogId).execute();
-    }
-
-    /** Marks the blog's public pages as changed (see V7__content_version.sql). */
-    public static void touch(Handle h, long blogId) {
-        h.createUpdate("UPDATE blog SET content_version = content_version + 1 WHERE id = :id").bind("id", blogId)
-                .execute();
-    }
-
-    /** Records in the change log that the blog and all its posts are gone (search indexes follow it). */
-    public void logDeleted(Handle h, long blogId, java.time.Instant now) {
-        org.carnet.store.ChangeLog.record(h, blogId, null, now);
+    public void takePlace(Handle h, Blog blog, long rowId, java.time.Instant now) {
+        h.createUpdate("""
+                        UPDATE blog SET name = :name, title = :title, description = :description, language = :language,
+                          time_zone = :timeZone, visibility = :visibility, comment_policy = :commentPolicy,
+                          host = :host, posts_per_page = :postsPerPage, moderation = :moderation,
+                          hidden_from_engines = :hiddenFromEngines, created_at = :createdAt, updated_at = :now,
+                          import_job = NULL
+                        WHERE id = :rowId""")
+                .bindMethods(blog).bind("rowId", rowId).bind("now", now).execute();
     }
 
     public Optional<Blog> byName(Handle h, String name) {

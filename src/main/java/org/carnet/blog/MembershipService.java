@@ -7,6 +7,7 @@ import java.util.List;
 import org.carnet.core.Problem;
 import org.carnet.core.Tokens;
 import org.carnet.core.Viewer;
+import org.carnet.store.BlogWrites;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -24,15 +25,23 @@ public final class MembershipService {
     private final BlogStore blogs;
     private final Access access;
     private final Clock clock;
+    private final BlogWrites writes;
 
+    /**
+     * Membership is part of what readers see (an author's page on the blog exists while they are a member), so
+     * every change of it is a write of the blog's content (BlogWrites), which also holds the blog's row: changes of
+     * one blog's members happen one after the other, and two admins demoting each other at the same instant
+     * cannot leave the blog without one.
+     */
     public MembershipService(Jdbi jdbi, MemberStore members, InvitationStore invitations, BlogStore blogs,
-                             Access access, Clock clock) {
+                             Access access, Clock clock, BlogWrites writes) {
         this.jdbi = jdbi;
         this.members = members;
         this.invitations = invitations;
         this.blogs = blogs;
         this.access = access;
         this.clock = clock;
+        this.writes = writes;
     }
 
     /** A new invitation; the returned token is shown once, in the link the admin passes on. */
@@ -59,7 +68,9 @@ public final class MembershipService {
      *  the higher of the two roles). The token is used up. */
     public Blog accept(Viewer viewer, String token) {
         Instant now = clock.instant();
-        return jdbi.inTransaction(h -> {
+        long blogId = jdbi.withHandle(h -> findUsable(h, token, now)).blogId();
+        return writes.inTransaction(blogId, w -> {
+            Handle h = w.handle();
             Invitation inv = findUsable(h, token, now);
             if (!invitations.markAccepted(h, inv.id(), viewer.userId(), now)) {
                 throw Problem.invalid("invitation.used");
@@ -101,8 +112,8 @@ public final class MembershipService {
 
     /** Adds a member or changes their role directly (the CLI). The last admin cannot be demoted. */
     public void setRole(Blog blog, long userId, Role role) {
-        jdbi.useTransaction(h -> {
-            blogs.lock(h, blog.id());
+        writes.useTransaction(blog.id(), w -> {
+            Handle h = w.handle();
             Role current = members.role(h, blog.id(), userId).orElse(null);
             if (current == null) {
                 members.insert(h, blog.id(), userId, role, clock.instant());
@@ -129,8 +140,8 @@ public final class MembershipService {
     }
 
     private void removeMember(Blog blog, long userId, String lastAdminKey) {
-        jdbi.useTransaction(h -> {
-            blogs.lock(h, blog.id());
+        writes.useTransaction(blog.id(), w -> {
+            Handle h = w.handle();
             Role current = members.role(h, blog.id(), userId)
                     .orElseThrow(() -> Problem.notFound("member.notFound"));
             if (current == Role.ADMIN && members.countAdmins(h, blog.id()) <= 1) {

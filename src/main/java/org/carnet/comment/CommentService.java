@@ -14,7 +14,6 @@ import java.util.function.Supplier;
 import org.carnet.blog.Access;
 import org.carnet.blog.Action;
 import org.carnet.blog.Blog;
-import org.carnet.blog.BlogStore;
 import org.carnet.blog.Member;
 import org.carnet.blog.MemberStore;
 import org.carnet.blog.Role;
@@ -24,6 +23,7 @@ import org.carnet.core.Viewer;
 import org.carnet.notify.Notification;
 import org.carnet.notify.NotificationStore;
 import org.carnet.post.Post;
+import org.carnet.store.BlogWrites;
 import org.carnet.store.RateLimitStore;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -71,10 +71,16 @@ public final class CommentService {
     private final Access access;
     private final Supplier<FormTimer> timer;
     private final Clock clock;
+    private final BlogWrites writes;
 
-    /** timer is asked for on first use: its secret lives in the database and is made only when needed. */
+    /**
+     * timer is asked for on first use: its secret lives in the database and is made only when needed. Every
+     * change of comments goes through writes (what readers see of the blog changed), even one held for moderation
+     * (its author sees it on the post, and the count of waiting comments is the blog's admins' to see).
+     */
     public CommentService(Jdbi jdbi, CommentStore comments, NotificationStore notifications, MemberStore members,
-                          RateLimitStore limits, Access access, Supplier<FormTimer> timer, Clock clock) {
+                          RateLimitStore limits, Access access, Supplier<FormTimer> timer, Clock clock,
+                          BlogWrites writes) {
         this.jdbi = jdbi;
         this.comments = comments;
         this.notifications = notifications;
@@ -83,6 +89,7 @@ public final class CommentService {
         this.access = access;
         this.timer = timer;
         this.clock = clock;
+        this.writes = writes;
     }
 
     /** The comment block under a post, as this viewer sees it. */
@@ -159,9 +166,8 @@ public final class CommentService {
                 : Comment.Status.LIVE;
         String visitorHash = !viewer.signedIn() && draft.visitorToken() != null
                 ? Tokens.sha256(draft.visitorToken()) : null;
-        long id = jdbi.inTransaction(h -> {
-            // The blog's row first, as every writer of a blog does (an import's final step may be replacing it).
-            BlogStore.touch(h, blog.id());
+        long id = writes.inTransaction(blog.id(), w -> {
+            Handle h = w.handle();
             Long parent = threadOf(h, blog, post, draft.replyTo());
             long commentId = comments.insert(h, new CommentStore.NewComment(blog.id(), post.id(), parent,
                     viewer.signedIn() ? viewer.userId() : null, name, url, visitorHash, body.html(), body.text(),
@@ -193,10 +199,7 @@ public final class CommentService {
             return;
         }
         Instant now = clock.instant();
-        jdbi.useTransaction(h -> {
-            remove(h, c, own ? "AUTHOR" : "ADMIN", now);
-            BlogStore.touch(h, blog.id());
-        });
+        writes.useTransaction(blog.id(), w -> remove(w.handle(), c, own ? "AUTHOR" : "ADMIN", now));
     }
 
     /** Approves, marks as spam or deletes comments from the moderation queue: all or none. */
@@ -206,7 +209,8 @@ public final class CommentService {
             throw Problem.invalid("comment.moderate.none");
         }
         Instant now = clock.instant();
-        return jdbi.inTransaction(h -> {
+        return writes.inTransaction(blog.id(), w -> {
+            Handle h = w.handle();
             for (long id : ids) {
                 Comment c = comments.byId(h, blog.id(), id).orElseThrow(() -> Problem.notFound("comment.notFound"));
                 switch (decision) {
@@ -220,7 +224,6 @@ public final class CommentService {
                     case DELETE -> remove(h, c, "ADMIN", now);
                 }
             }
-            BlogStore.touch(h, blog.id());
             return ids.size();
         });
     }

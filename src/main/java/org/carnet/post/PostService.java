@@ -10,11 +10,10 @@ import java.util.List;
 import org.carnet.blog.Access;
 import org.carnet.blog.Action;
 import org.carnet.blog.Blog;
-import org.carnet.blog.BlogStore;
-import org.carnet.core.Changes;
 import org.carnet.core.Problem;
 import org.carnet.core.Viewer;
 import org.carnet.post.BodyRenderer.RenderedBody;
+import org.carnet.store.BlogWrites;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -37,14 +36,14 @@ public final class PostService {
     private final PostStore posts;
     private final Access access;
     private final Clock clock;
-    private final Changes changes;
+    private final BlogWrites writes;
 
-    public PostService(Jdbi jdbi, PostStore posts, Access access, Clock clock, Changes changes) {
+    public PostService(Jdbi jdbi, PostStore posts, Access access, Clock clock, BlogWrites writes) {
         this.jdbi = jdbi;
         this.posts = posts;
         this.access = access;
         this.clock = clock;
-        this.changes = changes;
+        this.writes = writes;
     }
 
     /** Creates a post or page; returns its id. */
@@ -56,16 +55,15 @@ public final class PostService {
         access.require(viewer, blog, Action.WRITE_POST);
         Checked c = check(blog, input);
         Instant now = clock.instant();
-        long created = jdbi.inTransaction(h -> {
+        return writes.inTransaction(blog.id(), w -> {
+            Handle h = w.handle();
             PostStore.Fields fields = fields(h, blog, input, c, null, intent, now, 0, comments);
-            long id = posts.insert(h, blog.id(), viewer.userId(), fields, now);
+            long id = posts.insert(h, blog.id(), viewer.userId(), fields, PostStore.Origin.WRITTEN_HERE, now, now);
             posts.setLabels(h, blog.id(), id, c.labels);
             saveRevision(h, id, viewer, fields, c.labels, now);
-            posts.logChange(h, blog.id(), id, now); // last: see ChangeLog
+            w.post(blog.id(), id);
             return id;
         });
-        changes.changed();
-        return created;
     }
 
     /** Saves an edit (and publishes, schedules or reverts to draft as asked). */
@@ -79,7 +77,8 @@ public final class PostService {
         Post old = requireEditable(viewer, blog, postId);
         Checked c = check(blog, input);
         Instant now = clock.instant();
-        jdbi.useTransaction(h -> {
+        writes.useTransaction(blog.id(), w -> {
+            Handle h = w.handle();
             PostStore.Fields fields = fields(h, blog, input, c, old, intent, now, postId,
                     comments != null ? comments : old.commentSwitches());
             posts.update(h, postId, fields, now);
@@ -91,9 +90,8 @@ public final class PostService {
                 posts.removeRedirect(h, blog.id(), fields.path());
             }
             saveRevision(h, postId, viewer, fields, c.labels, now);
-            posts.logChange(h, blog.id(), postId, now); // last: see ChangeLog
+            w.post(blog.id(), postId);
         });
-        changes.changed();
     }
 
     /** The post as it would look, rendered but not saved. */
@@ -117,20 +115,18 @@ public final class PostService {
         if (ids.isEmpty()) {
             throw Problem.invalid("post.delete.none");
         }
-        int deleted = jdbi.inTransaction(h -> {
+        return writes.inTransaction(blog.id(), w -> {
+            Handle h = w.handle();
             for (long id : ids) {
                 Post p = posts.byId(h, blog.id(), id).orElseThrow(() -> Problem.notFound("post.notFound"));
                 access.requireEditPost(viewer, blog, p.authorId());
             }
             posts.delete(h, blog.id(), ids);
-            Instant now = clock.instant();
             for (long id : ids) {
-                posts.logChange(h, blog.id(), id, now);
+                w.post(blog.id(), id);
             }
             return ids.size();
         });
-        changes.changed();
-        return deleted;
     }
 
     /** Brings back an earlier version (as a new revision; the post keeps its status and path). */
@@ -192,19 +188,19 @@ public final class PostService {
     /** Marks due scheduled posts as published (readers already see them from their time on). */
     public int publishDue() {
         Instant now = clock.instant();
-        int published = jdbi.inTransaction(h -> {
-            List<long[]> due = posts.publishDue(h, now);
-            // Every blog row first (in id order), then the log: see PostStore.logChange and ChangeLog.
-            due.stream().mapToLong(d -> d[0]).distinct().sorted().forEach(blogId -> BlogStore.touch(h, blogId));
+        // The blogs to hold are found first (holding their rows comes before any other lock: see BlogWrites); a
+        // post that falls due meanwhile in another blog is published at the next run.
+        List<Long> blogs = jdbi.withHandle(h -> posts.blogsWithDuePosts(h, now));
+        if (blogs.isEmpty()) {
+            return 0;
+        }
+        return writes.inTransaction(blogs, w -> {
+            List<long[]> due = posts.publishDue(w.handle(), blogs, now);
             for (long[] blogAndPost : due) {
-                org.carnet.store.ChangeLog.record(h, blogAndPost[0], blogAndPost[1], now);
+                w.post(blogAndPost[0], blogAndPost[1]);
             }
             return due.size();
         });
-        if (published > 0) {
-            changes.changed();
-        }
-        return published;
     }
 
     // --- checking and deriving ---

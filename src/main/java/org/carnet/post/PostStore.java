@@ -33,15 +33,29 @@ public final class PostStore {
                          CommentSwitches comments) {
     }
 
-    public long insert(Handle h, long blogId, long authorId, Fields f, Instant now) {
+    /**
+     * Where a post comes from, beyond what an author edits: its id in the export it was imported from (a second
+     * import of the file finds it), and the name and address of an author who has no account here.
+     */
+    public record Origin(String sourceId, String guestAuthor, String guestAuthorUrl) {
+        public static final Origin WRITTEN_HERE = new Origin(null, null, null);
+    }
+
+    /** The one INSERT of a post, whoever writes it (the editor, an import); authorId null for a guest author. */
+    public long insert(Handle h, long blogId, Long authorId, Fields f, Origin origin, Instant createdAt,
+                       Instant updatedAt) {
         return h.createQuery("""
                         INSERT INTO post (blog_id, author_id, kind, title, slug, path, format, source, body_html,
                                           summary_html, body_text, search_description, status, published_at,
-                                          comments_closed, comments_hidden, created_at, updated_at)
+                                          comments_closed, comments_hidden, created_at, updated_at, source_id,
+                                          guest_author, guest_author_url)
                         VALUES (:blog, :author, :kind, :title, :slug, :path, :format, :source, :html, :summary,
-                                :text, :description, :status, :publishedAt, :closed, :hidden, :now, :now)
+                                :text, :description, :status, :publishedAt, :closed, :hidden, :createdAt,
+                                :updatedAt, :sourceId, :guestAuthor, :guestAuthorUrl)
                         RETURNING id""")
-                .bind("blog", blogId).bind("author", authorId).bind("now", now)
+                .bind("blog", blogId).bind("author", authorId).bind("createdAt", createdAt)
+                .bind("updatedAt", updatedAt).bind("sourceId", origin.sourceId())
+                .bind("guestAuthor", origin.guestAuthor()).bind("guestAuthorUrl", origin.guestAuthorUrl())
                 .bindMap(fieldMap(f))
                 .mapTo(Long.class).one();
     }
@@ -116,22 +130,21 @@ public final class PostStore {
                 .bind("blog", blogId).bindList("ids", ids).execute();
     }
 
-    /** Marks every scheduled post whose time has come as published; returns (blog id, post id) of each. */
-    public List<long[]> publishDue(Handle h, Instant now) {
-        // One statement: two nodes running it at once never both see the same post as theirs.
-        return h.createQuery("UPDATE post SET status = 'PUBLISHED' WHERE status = 'SCHEDULED' AND published_at <= :now "
-                        + "RETURNING blog_id, id").bind("now", now)
-                .map((rs, ctx) -> new long[] {rs.getLong("blog_id"), rs.getLong("id")}).list();
+    /** The blogs that have a scheduled post whose time has come. */
+    public List<Long> blogsWithDuePosts(Handle h, Instant now) {
+        return h.createQuery("SELECT DISTINCT blog_id FROM post WHERE status = 'SCHEDULED' AND published_at <= :now")
+                .bind("now", now).mapTo(Long.class).list();
     }
 
     /**
-     * Records that what readers can find of a post changed (postId null: the whole blog, deleted), in the same
-     * transaction as the change: every node's search index catches up from this log. The blog's row is locked
-     * (touched) before the log's lock is taken, always in that order, so two writers never wait on each other.
+     * Marks every scheduled post of those blogs whose time has come as published; returns (blog id, post id) of
+     * each.
      */
-    public void logChange(Handle h, long blogId, Long postId, Instant now) {
-        org.carnet.blog.BlogStore.touch(h, blogId);
-        org.carnet.store.ChangeLog.record(h, blogId, postId, now);
+    public List<long[]> publishDue(Handle h, List<Long> blogIds, Instant now) {
+        // One statement: two nodes running it at once never both see the same post as theirs.
+        return h.createQuery("UPDATE post SET status = 'PUBLISHED' WHERE status = 'SCHEDULED' AND published_at <= :now "
+                        + "AND blog_id IN (<blogs>) RETURNING blog_id, id").bind("now", now).bindList("blogs", blogIds)
+                .map((rs, ctx) -> new long[] {rs.getLong("blog_id"), rs.getLong("id")}).list();
     }
 
     // --- labels ---

@@ -13,10 +13,10 @@ import org.jdbi.v3.core.Handle;
  * become visible in order. On SQLite they do (one writer at a time). On PostgreSQL two transactions can take
  * numbers 9 and 10 and commit 10 first: a node reading then would move past 9 and never see it. So writers of
  * the log take one transaction-scoped advisory lock before taking their number, and hold it until they commit:
- * numbers are then committed in order. Writers call this at the end of their transaction, so the lock is held
- * for a few milliseconds.
+ * numbers are then committed in order. Only BlogWrites writes here, at the end of each write's transaction, so the
+ * lock is held for a few milliseconds.
  */
-public final class ChangeLog {
+final class ChangeLog {
 
     /** The advisory lock key ("carnet" + "log" in ASCII, any constant would do). */
     private static final long LOCK_KEY = 0x636172_6e65_746cL;
@@ -24,7 +24,7 @@ public final class ChangeLog {
     private ChangeLog() {
     }
 
-    public static void record(Handle h, long blogId, Long postId, Instant now) {
+    static void record(Handle h, long blogId, Long postId, Instant now) {
         lock(h);
         h.createUpdate("INSERT INTO post_change (blog_id, post_id, changed_at) VALUES (:blog, :post, :now)")
                 .bind("blog", blogId).bind("post", postId).bind("now", now).execute();
@@ -34,7 +34,7 @@ public final class ChangeLog {
      * Records a change of every post of the blog whose id is at least fromPostId, in one statement (an import's
      * thousands of posts: one round trip, not one each).
      */
-    public static void recordPostsOf(Handle h, long blogId, long fromPostId, Instant now) {
+    static void recordPostsOf(Handle h, long blogId, long fromPostId, Instant now) {
         lock(h);
         h.createUpdate("INSERT INTO post_change (blog_id, post_id, changed_at) "
                         + "SELECT blog_id, id, :now FROM post WHERE blog_id = :blog AND id >= :from ORDER BY id")

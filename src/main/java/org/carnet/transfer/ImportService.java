@@ -15,24 +15,20 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.carnet.blog.Blog;
-import org.carnet.blog.BlogName;
-import org.carnet.blog.BlogSettings;
+import org.carnet.blog.BlogService;
 import org.carnet.blog.BlogStore;
-import org.carnet.blog.CommentPolicy;
-import org.carnet.blog.MemberStore;
-import org.carnet.blog.Role;
-import org.carnet.blog.Visibility;
 import org.carnet.comment.Comment;
 import org.carnet.comment.CommentText;
-import org.carnet.core.Changes;
 import org.carnet.core.Messages;
 import org.carnet.core.Problem;
 import org.carnet.core.Tokens;
 import org.carnet.post.BodyFormat;
 import org.carnet.post.BodyRenderer;
+import org.carnet.post.CommentSwitches;
 import org.carnet.post.Post;
+import org.carnet.post.PostStore;
 import org.carnet.post.Slugs;
-import org.carnet.store.ChangeLog;
+import org.carnet.store.BlogWrites;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -40,8 +36,8 @@ import org.jdbi.v3.core.Jdbi;
  * Imports an export (Blogger or WordPress) into a blog, all or nothing for readers, without making other writers
  * wait. The import writes in short transactions (at most {@link #BATCH_ENTRIES} entries or {@link #BATCH_TIME}
  * each, with a pause between them on SQLite, whose one write lock is then free for sign-ins and comments) into a
- * staging blog row no reader can reach (V9__import_staging.sql); one short final transaction hands everything to
- * the blog at once. If the file fails half way, or the import is refused at the end, the staging rows are deleted:
+ * staging blog row no reader can reach (V9__import_staging.sql); one short final transaction, a write of the blog
+ * like any other (BlogWrites: its pages and every search index follow), hands everything to the blog at once. If the file fails half way, or the import is refused at the end, the staging rows are deleted:
  * the blog is exactly as it was. If the process dies, {@link #sweepAbandoned} deletes them later (any node, or the
  * next import). Every entry keeps its id in the export: importing the same file twice changes nothing the second
  * time. Posts keep their old paths; links in bodies to the old blog's host point to the new blog. Import is the
@@ -74,9 +70,10 @@ public final class ImportService {
     private final ImportStore store;
     private final ImportJobStore jobs = new ImportJobStore();
     private final BlogStore blogs;
-    private final MemberStore members;
+    private final BlogService blogService;
+    private final PostStore postStore;
     private final Clock clock;
-    private final Changes changes;
+    private final BlogWrites writes;
     private final Duration pause;
 
     /**
@@ -84,14 +81,15 @@ public final class ImportService {
      * waiting for the lock retries every 100 ms at most (its busy handler): a longer pause lets every waiting
      * writer in, from this process or another. PostgreSQL needs none.
      */
-    public ImportService(Jdbi jdbi, ImportStore store, BlogStore blogs, MemberStore members, Clock clock,
-                         Changes changes, Duration pause) {
+    public ImportService(Jdbi jdbi, ImportStore store, BlogStore blogs, BlogService blogService, PostStore posts,
+                         Clock clock, BlogWrites writes, Duration pause) {
         this.jdbi = jdbi;
         this.store = store;
         this.blogs = blogs;
-        this.members = members;
+        this.blogService = blogService;
+        this.postStore = posts;
         this.clock = clock;
-        this.changes = changes;
+        this.writes = writes;
         this.pause = pause;
     }
 
@@ -115,22 +113,24 @@ public final class ImportService {
     public ImportSummary importInto(String job, String node, String blogName, boolean create, Long ownerId,
                                     ExportFile file, ImportProgress progress) {
         sweepAbandoned();
+        if (create && ownerId == null) {
+            throw Problem.invalid("cli.owner.required");
+        }
+        // A blog to create is checked now (a taken name fails at once, not after the whole file), and made at the end.
+        Blog planned = create ? blogService.newBlog(blogName, Map.of("title", blogName)) : null;
         Blog[] targetAndStaging = jdbi.inTransaction(h -> {
-            Blog target = create ? checkNewBlog(h, blogName, ownerId) : blogs.byName(h, blogName)
+            Blog like = create ? planned : blogs.byName(h, blogName)
                     .orElseThrow(() -> Problem.notFound("blog.notFound", blogName));
             Instant now = clock.instant();
-            long id = blogs.insert(h, new Blog(0, ImportStore.STAGING_PREFIX + job, target.title(), "",
-                    target.language(), target.timeZone(), Visibility.PRIVATE, CommentPolicy.NOBODY, null,
-                    BlogSettings.DEFAULT_POSTS_PER_PAGE, "never", true, now, now, 0));
-            store.markStaging(h, id, job);
-            jobs.insert(h, job, create ? id : target.id(), node, now);
+            long id = store.insertStaging(h, ImportStore.STAGING_PREFIX + job, like, job, now);
+            jobs.insert(h, job, create ? id : like.id(), node, now);
             Blog staged = blogs.byId(h, id).orElseThrow();
-            return new Blog[] {create ? staged : target, staged};
+            // Entries of a blog to be created are looked up in the staging row alone (the blog has none yet).
+            return new Blog[] {create ? staged : like, staged};
         });
         Blog staging = targetAndStaging[1];
         try {
-            Blog target = targetAndStaging[0];
-            Run run = new Run(job, target, staging, blogName, progress);
+            Run run = new Run(job, targetAndStaging[0], staging, blogName, progress);
             run.batches = new Batches(run);
             file.readInto(run.postsPass());
             run.batches.flush();
@@ -140,10 +140,17 @@ public final class ImportService {
             run.linkThreads();
             ImportSummary summary = run.summary();
             long flipStart = System.nanoTime();
-            jdbi.useTransaction(h -> finish(h, run, create, ownerId, summary));
+            if (create) {
+                Blog blog = blogService.newBlog(blogName, importedSettings(blogName, run.imported));
+                // The new blog's row is made and at once replaced by the staging row (takeOver): held, like it.
+                writes.useTransaction(staging.id(), w -> takeOver(w, run, blogService.create(w.handle(), ownerId,
+                        blog), true, summary));
+            } else {
+                writes.useTransaction(List.of(run.target.id(), staging.id()), w -> takeOver(w, run, run.target,
+                        false, summary));
+            }
             LOG.info("import {} into {}: {} entries; the final transaction took {} ms", job, blogName,
                     summary.entries(), (System.nanoTime() - flipStart) / 1_000_000);
-            changes.changed();
             return summary;
         } catch (RuntimeException e) {
             deleteStaging(staging.id());
@@ -151,71 +158,46 @@ public final class ImportService {
         }
     }
 
-    /** The final transaction: what the import brought becomes the blog's at once, for every reader. */
-    private void finish(Handle h, Run run, boolean create, Long ownerId, ImportSummary summary) {
+    /**
+     * The final transaction: what the import brought becomes the blog's at once, for every reader. Either the
+     * staged rows move to the blog, or, when the blog has less than the import, the blog's rows move to the staging
+     * row, which takes the blog's place (moving a large import's rows would hold the database for seconds: every
+     * row is rewritten). A blog just created for the import (empty, never seen) is always replaced so.
+     */
+    private void takeOver(BlogWrites.Write w, Run run, Blog expected, boolean created, ImportSummary summary) {
+        Handle h = w.handle();
+        Blog target = blogs.byName(h, run.blogName).filter(b -> b.id() == expected.id())
+                .orElseThrow(() -> Problem.notFound("blog.notFound", run.blogName));
+        long stagingId = run.staging.id();
         long blogId;
-        Long retired = null;
-        if (create) {
-            Blog d = checkNewBlog(h, run.blogName, ownerId);
-            blogId = run.staging.id();
-            BlogStore.touch(h, blogId);
-            try {
-                store.promoteStaging(h, blogId, run.blogName);
-            } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException taken) {
-                throw Problem.conflict("blog.name.taken", run.blogName);
+        boolean adopted = created || store.contentRows(h, target.id()) < store.contentRows(h, stagingId);
+        try {
+            if (adopted) {
+                store.adopt(h, target.id(), stagingId);
+                blogs.delete(h, target.id());
+                blogs.takePlace(h, target, stagingId, w.now());
+                blogId = stagingId;
+            } else {
+                store.moveStaged(h, stagingId, target.id());
+                store.deleteStaged(h, stagingId, 1);
+                blogId = target.id();
             }
-            // The staging row was private and hidden: the new blog starts from the settings every new blog has.
-            blogs.update(h, new Blog(blogId, d.name(), d.title(), d.description(), d.language(), d.timeZone(),
-                    d.visibility(), d.commentPolicy(), null, d.postsPerPage(), d.moderation(), d.hiddenFromEngines(),
-                    d.createdAt(), d.updatedAt(), 0));
-            members.insert(h, blogId, ownerId, Role.ADMIN, clock.instant());
-            Blog blog = blogs.byId(h, blogId).orElseThrow();
-            applySettings(h, blog, run.imported == null ? new ImportedBlog(null, null, null, null, null)
-                    : run.imported);
-        } else {
-            Blog target = blogs.byName(h, run.blogName).filter(b -> b.id() == run.target.id())
-                    .orElseThrow(() -> Problem.notFound("blog.notFound", run.blogName));
-            BlogStore.touch(h, target.id());
-            long stagingId = run.staging.id();
-            try {
-                if (store.contentRows(h, target.id()) < store.contentRows(h, stagingId)) {
-                    // The blog has less than the import: its rows move to the staging row, which takes its place
-                    // (moving a large import's rows would hold the database for seconds: every row is rewritten).
-                    store.adopt(h, target.id(), stagingId);
-                    blogs.delete(h, target.id());
-                    retired = target.id();
-                    store.promoteStaging(h, stagingId, target.name());
-                    blogs.update(h, new Blog(stagingId, target.name(), target.title(), target.description(),
-                            target.language(), target.timeZone(), target.visibility(), target.commentPolicy(),
-                            target.host(), target.postsPerPage(), target.moderation(), target.hiddenFromEngines(),
-                            target.createdAt(), clock.instant(), 0));
-                    store.keepCreatedAt(h, stagingId, target.createdAt());
-                    blogId = stagingId;
-                } else {
-                    store.moveStaged(h, stagingId, target.id());
-                    store.deleteStaged(h, stagingId, 1);
-                    blogId = target.id();
-                }
-            } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException clash) {
-                // A post of the blog took one of the imported addresses while the import ran.
-                throw Problem.conflict("import.clash");
+        } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException clash) {
+            // A post of the blog took one of the imported addresses while the import ran.
+            throw Problem.conflict("import.clash");
+        }
+        if (adopted) {
+            if (!created) {
+                // The blog's old row is gone (search indexes drop what they had of it), its posts are in the new one.
+                w.blogGone(target.id());
             }
-        }
-        // Logged last, all at once: the log's lock is then held for the end of the import only (ChangeLog).
-        Instant logged = clock.instant();
-        if (retired != null) {
-            // The blog's old row is gone (search indexes drop what they had of it), its posts are in the new one.
-            blogs.logDeleted(h, retired, logged);
-        }
-        if (retired != null || create) {
-            // Every post of the blog is new to search indexes (or now under the blog's new row).
-            ChangeLog.recordPostsOf(h, blogId, 0, logged);
+            w.postsFrom(blogId, 0);
         } else if (!run.inserted.isEmpty()) {
             // The imported posts, and perhaps a few written meanwhile (indexed once more: harmless).
-            ChangeLog.recordPostsOf(h, blogId, java.util.Collections.min(run.inserted), logged);
+            w.postsFrom(blogId, java.util.Collections.min(run.inserted));
         }
         jobs.finish(h, run.job, summary.entries(), summary.posts() + summary.pages() + summary.drafts(),
-                summary.comments(), ImportJobStore.json(summary), null, null, logged);
+                summary.comments(), ImportJobStore.json(summary), null, null, w.now());
     }
 
     /**
@@ -314,39 +296,30 @@ public final class ImportService {
         }
     }
 
-    /** A blog of that name may be made (checked again in the final transaction). */
-    private Blog checkNewBlog(Handle h, String name, Long ownerId) {
-        String checked = BlogName.check(name);
-        if (blogs.byName(h, checked).isPresent()) {
-            throw Problem.conflict("blog.name.taken", checked);
+    /** The settings of a blog created by an import: its name as title, unless the export has better. */
+    private static Map<String, String> importedSettings(String blogName, ImportedBlog imported) {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("title", blogName);
+        if (imported == null) {
+            return settings;
         }
-        if (ownerId == null) {
-            throw Problem.invalid("cli.owner.required");
-        }
-        Instant now = clock.instant();
-        return new Blog(0, checked, checked, "", "fr", "Europe/Paris", Visibility.PUBLIC,
-                CommentPolicy.REGISTERED, null, BlogSettings.DEFAULT_POSTS_PER_PAGE, "never", false, now, now, 0);
-    }
-
-    private void applySettings(Handle h, Blog blog, ImportedBlog imported) {
-        Map<String, String> changes = new HashMap<>();
         if (imported.title() != null && !imported.title().isBlank()) {
-            changes.put("title", truncate(imported.title().strip(), 200));
+            settings.put("title", truncate(imported.title().strip(), 200));
         }
         if (imported.description() != null) {
-            changes.put("description", truncate(imported.description().strip(), 1000));
+            settings.put("description", truncate(imported.description().strip(), 1000));
         }
         if (imported.language() != null && Messages.supports(imported.language())) {
-            changes.put("language", imported.language());
+            settings.put("language", imported.language());
         }
         if (imported.timeZone() != null) {
             try {
-                changes.put("time-zone", ZoneId.of(imported.timeZone()).getId());
+                settings.put("time-zone", ZoneId.of(imported.timeZone()).getId());
             } catch (RuntimeException e) {
                 // An unknown zone in an export keeps the blog's default: not worth refusing the file for.
             }
         }
-        blogs.update(h, BlogSettings.apply(blog, changes, clock.instant()));
+        return settings;
     }
 
     /** One import: the two passes over the file and what they counted. */
@@ -466,34 +439,21 @@ public final class ImportService {
             Instant updated = p.updated() != null ? p.updated().toInstant() : published;
             Post.Status status = p.draft() ? Post.Status.DRAFT
                     : published.isAfter(clock.instant()) ? Post.Status.SCHEDULED : Post.Status.PUBLISHED;
-            String original = p.draft() ? null : p.path();
-            Matcher kept = original == null ? null : (kind == Post.Kind.POST ? POST_PATH : PAGE_PATH).matcher(original);
-            boolean keepable = kept != null && kept.matches();
-            String keep = keepable ? kept.group(1) : original;
-            String slug = keepable ? keep.substring(keep.lastIndexOf('/') + 1, keep.length() - ".html".length())
-                    : slugFor(title, p.sourceId());
-            String path = null;
-            if (status != Post.Status.DRAFT) {
-                path = keepable ? keep : freePath(h, kind, slug, published);
-                if (keepable && store.pathTaken(h, target.id(), staging.id(), path)) {
-                    throw new ImportFormatException(entry, "the path " + path + " is already used by a post of "
-                            + "this blog");
-                }
-                slug = path.substring(path.lastIndexOf('/') + 1, path.length() - ".html".length());
-            }
+            Address address = address(h, entry, p, kind, title, status, published);
             String author = p.author() == null || p.author().anonymous() || p.author().name() == null ? null
                     : truncate(p.author().name(), 80);
-            long id = store.insertPost(h, new ImportStore.NewPost(staging.id(), p.sourceId(), kind, title, slug, path,
-                    p.html() == null ? "" : p.html(), body.html(), body.summaryHtml(), body.text(),
+            PostStore.Fields fields = new PostStore.Fields(kind, title, address.slug(), address.path(),
+                    BodyFormat.HTML, p.html() == null ? "" : p.html(), body,
                     truncate(p.searchDescription() == null ? "" : p.searchDescription().strip(), 300), status,
-                    published, updated, author, p.author() == null ? null : httpUrl(p.author().profileUrl())));
+                    published, CommentSwitches.OPEN);
+            PostStore.Origin origin = new PostStore.Origin(p.sourceId(), author,
+                    p.author() == null ? null : httpUrl(p.author().profileUrl()));
+            long id = postStore.insert(h, staging.id(), null, fields, origin, updated, updated);
             if (kind == Post.Kind.POST) {
-                for (String label : cleanLabels(p.labels())) {
-                    store.addLabel(h, staging.id(), id, label);
-                }
+                postStore.setLabels(h, staging.id(), id, cleanLabels(p.labels()));
             }
-            if (path != null && !keepable && keep != null && !keep.isBlank() && !keep.equals(path)) {
-                store.addRedirect(h, staging.id(), keep, id);
+            if (address.redirectFrom() != null) {
+                store.addRedirect(h, staging.id(), address.redirectFrom(), id);
                 redirects++;
             }
             postIds.put(p.sourceId(), id);
@@ -505,6 +465,31 @@ public final class ImportService {
             } else {
                 posts++;
             }
+        }
+
+        /**
+         * Where an imported post will be read: at its old path when that is a path of this blog's shape (old links
+         * keep working as they are); else at a new path, with a redirect from the old one. A draft has none yet.
+         */
+        private Address address(Handle h, int entry, ImportedPost p, Post.Kind kind, String title,
+                                Post.Status status, Instant published) {
+            if (status == Post.Status.DRAFT) {
+                return new Address(slugFor(title, p.sourceId()), null, null);
+            }
+            String original = p.path();
+            Matcher kept = original == null ? null : (kind == Post.Kind.POST ? POST_PATH : PAGE_PATH).matcher(original);
+            boolean keepable = kept != null && kept.matches();
+            String old = keepable ? kept.group(1) : original;
+            if (keepable) {
+                if (store.pathTaken(h, target.id(), staging.id(), old)) {
+                    throw new ImportFormatException(entry, "the path " + old + " is already used by a post of "
+                            + "this blog");
+                }
+                return new Address(slugOf(old), old, null);
+            }
+            String path = freePath(h, kind, slugFor(title, p.sourceId()), published);
+            boolean redirect = old != null && !old.isBlank() && !old.equals(path);
+            return new Address(slugOf(path), path, redirect ? old : null);
         }
 
         private void importComment(Handle h, ImportedComment c) {
@@ -625,6 +610,14 @@ public final class ImportService {
             return new ImportSummary(blogName, entries, posts, pages, drafts, comments, skipped, alreadyThere,
                     redirects);
         }
+    }
+
+    /** An imported post's slug, its path (null for a draft), and the old path that redirects to it, if any. */
+    private record Address(String slug, String path, String redirectFrom) {
+    }
+
+    private static String slugOf(String path) {
+        return path.substring(path.lastIndexOf('/') + 1, path.length() - ".html".length());
     }
 
     static String slugFor(String title, String sourceId) {

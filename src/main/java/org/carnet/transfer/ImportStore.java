@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.carnet.comment.Comment;
-import org.carnet.post.Post;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -35,10 +34,21 @@ public final class ImportStore {
                 .bind("blog", blogId).bind("staging", stagingId).bind("path", path).mapTo(Integer.class).one() > 0;
     }
 
-    /** Marks a new blog row as the staging row of import job (readers and blog lists skip it from then on). */
-    public void markStaging(Handle h, long blogId, String job) {
-        h.createUpdate("UPDATE blog SET import_job = :job WHERE id = :id").bind("job", job).bind("id", blogId)
-                .execute();
+    /**
+     * Makes import job's staging row, like the blog the import is for in what entries depend on (its language and
+     * time zone: untitled posts, dated paths), and private, closed and hidden in case anything ever read it.
+     */
+    public long insertStaging(Handle h, String name, org.carnet.blog.Blog like, String job, Instant now) {
+        return h.createQuery("""
+                        INSERT INTO blog (name, title, description, language, time_zone, visibility, comment_policy,
+                                          posts_per_page, moderation, hidden_from_engines, created_at, updated_at,
+                                          import_job)
+                        VALUES (:name, :title, '', :language, :timeZone, 'PRIVATE', 'NOBODY', :postsPerPage, 'never',
+                                TRUE, :now, :now, :job)
+                        RETURNING id""")
+                .bind("name", name).bind("title", like.title()).bind("language", like.language())
+                .bind("timeZone", like.timeZone()).bind("postsPerPage", like.postsPerPage()).bind("now", now)
+                .bind("job", job).mapTo(Long.class).one();
     }
 
     /**
@@ -75,11 +85,6 @@ public final class ImportStore {
         moveRows(h, DEPENDENTS, blogId, stagingId);
     }
 
-    public void keepCreatedAt(Handle h, long blogId, java.time.Instant createdAt) {
-        h.createUpdate("UPDATE blog SET created_at = :at WHERE id = :id").bind("at", createdAt).bind("id", blogId)
-                .execute();
-    }
-
     /** How many posts and comments belong to the blog (which side of a final move is the smaller). */
     public long contentRows(Handle h, long blogId) {
         return h.createQuery("SELECT (SELECT COUNT(*) FROM post WHERE blog_id = :b) "
@@ -87,12 +92,6 @@ public final class ImportStore {
                 .bind("b", blogId).mapTo(Long.class).one();
     }
 
-
-    /** A staging row becomes the new blog it was made for (an import that creates its blog). */
-    public void promoteStaging(Handle h, long stagingId, String name) {
-        h.createUpdate("UPDATE blog SET name = :name, import_job = NULL WHERE id = :id")
-                .bind("name", name).bind("id", stagingId).execute();
-    }
 
     /**
      * Deletes up to limit staged comments, else up to limit staged posts (their labels and redirects go with
@@ -125,25 +124,6 @@ public final class ImportStore {
                 .bind("since", silentSince).mapTo(Staging.class).list();
     }
 
-    /** An imported post or page, with what BodyRenderer made of its HTML. */
-    public record NewPost(long blogId, String sourceId, Post.Kind kind, String title, String slug, String path,
-                          String source, String bodyHtml, String summaryHtml, String bodyText,
-                          String searchDescription, Post.Status status, Instant publishedAt, Instant updatedAt,
-                          String guestAuthor, String guestAuthorUrl) {
-    }
-
-    public long insertPost(Handle h, NewPost p) {
-        return h.createQuery("""
-                        INSERT INTO post (blog_id, source_id, kind, title, slug, path, format, source, body_html,
-                                          summary_html, body_text, search_description, status, published_at,
-                                          created_at, updated_at, guest_author, guest_author_url)
-                        VALUES (:blogId, :sourceId, :kind, :title, :slug, :path, 'HTML', :source, :bodyHtml,
-                                :summaryHtml, :bodyText, :searchDescription, :status, :publishedAt,
-                                :updatedAt, :updatedAt, :guestAuthor, :guestAuthorUrl)
-                        RETURNING id""")
-                .bindMethods(p).mapTo(Long.class).one();
-    }
-
     public record Bodies(String bodyHtml, String summaryHtml) {
     }
 
@@ -155,12 +135,6 @@ public final class ImportStore {
     public void setBodies(Handle h, long postId, String bodyHtml, String summaryHtml) {
         h.createUpdate("UPDATE post SET body_html = :html, summary_html = :summary WHERE id = :id")
                 .bind("html", bodyHtml).bind("summary", summaryHtml).bind("id", postId).execute();
-    }
-
-    public void addLabel(Handle h, long blogId, long postId, String label) {
-        h.createUpdate("INSERT INTO post_label (post_id, blog_id, label) VALUES (:post, :blog, :label) "
-                        + "ON CONFLICT (post_id, label) DO NOTHING")
-                .bind("post", postId).bind("blog", blogId).bind("label", label).execute();
     }
 
     public void addRedirect(Handle h, long blogId, String path, long postId) {
