@@ -25,8 +25,8 @@ import org.carnet.transfer.ImportedBlog;
 import org.carnet.transfer.ImportedPost;
 import org.carnet.web.PageCache;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * Every kind of write, made on one node, shows on the very next anonymous request to another node that had the page
@@ -35,22 +35,18 @@ import org.junit.jupiter.api.Test;
  * what is in the database (on SQLite no notification exists at all): the blog's content version, which BlogWrites
  * raises for every writer, is what makes it fresh. Run on SQLite and on PostgreSQL by the two subclasses.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class FreshnessAcrossNodesTest {
 
     private static final String PW = "mot de passe assez long";
     /** The other node: its own services and pool over the same database (its own caches, its own Changes). */
-    private static Services other;
-    private static int blogs;
+    private Services other;
+    private int blogs;
 
     abstract CarnetExtension carnet();
 
-    @BeforeAll
-    static void noOtherNodeYet() {
-        other = null;
-    }
-
     @AfterAll
-    static void stopTheOtherNode() {
+    void stopTheOtherNode() {
         if (other != null) {
             other.close();
         }

@@ -9,9 +9,11 @@ import org.carnet.store.Database;
 import org.carnet.store.JobLeases;
 import org.carnet.testkit.MutableClock;
 import org.carnet.testkit.TestDatabases;
+import org.carnet.testkit.Tier;
 import org.junit.jupiter.api.Test;
 
 /** Two nodes' job runners on one database: one runs the instance's job, the other takes it over when it stops. */
+@Tier.Postgres
 class JobsTest {
 
     @Test

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import org.carnet.blog.Role;
 import org.carnet.testkit.CarnetExtension;
+import org.carnet.testkit.Tier;
 import org.carnet.testkit.WebClient.Response;
 import org.carnet.testkit.WebClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The same server on a real PostgreSQL: sign-up to blog, private reading, membership, CSRF. */
+@Tier.Postgres
 class PostgresFlowTest {
 
     @RegisterExtension

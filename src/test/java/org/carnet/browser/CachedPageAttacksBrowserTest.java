@@ -19,6 +19,7 @@ import org.carnet.post.PostInput;
 import org.carnet.post.PostService;
 import org.carnet.testkit.BrowserExtension;
 import org.carnet.testkit.CarnetExtension;
+import org.carnet.testkit.Tier;
 import org.carnet.testkit.WebClient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * cookie, and a post title that tries to swallow the page through its JSON-LD block. Nothing runs, the page is
  * whole, and the Content-Security-Policy would stop a script even if one got through.
  */
+@Tier.Browser
 class CachedPageAttacksBrowserTest {
 
     @RegisterExtension

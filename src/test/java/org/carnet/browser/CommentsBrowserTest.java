@@ -27,6 +27,7 @@ import org.carnet.post.PostInput;
 import org.carnet.post.PostService;
 import org.carnet.testkit.BrowserExtension;
 import org.carnet.testkit.CarnetExtension;
+import org.carnet.testkit.Tier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * for members only), a member's comment held for moderation then published by the admin from the queue,
  * and hostile comments that must render inert.
  */
+@Tier.Browser
 class CommentsBrowserTest {
 
     @RegisterExtension

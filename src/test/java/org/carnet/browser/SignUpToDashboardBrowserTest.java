@@ -13,10 +13,12 @@ import java.util.regex.Pattern;
 import org.carnet.blog.Blog;
 import org.carnet.testkit.BrowserExtension;
 import org.carnet.testkit.CarnetExtension;
+import org.carnet.testkit.Tier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A reader's first visit, clicked through in a real browser: sign up, sign out, sign in, create a blog. */
+@Tier.Browser
 class SignUpToDashboardBrowserTest {
 
     @RegisterExtension

@@ -30,6 +30,7 @@ import org.carnet.post.PostInput;
 import org.carnet.post.PostService;
 import org.carnet.testkit.BrowserExtension;
 import org.carnet.testkit.CarnetExtension;
+import org.carnet.testkit.Tier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * more"), label and archive pages, sidebar counts, the post page; drafts stay private; the blog fits a
  * phone and its first Tab stop is "skip to content".
  */
+@Tier.Browser
 class WritingAndReadingBrowserTest {
 
     @RegisterExtension

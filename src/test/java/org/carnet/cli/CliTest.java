@@ -27,6 +27,7 @@ import org.carnet.store.Database;
 import org.carnet.testkit.CarnetExtension;
 import org.carnet.testkit.Rows;
 import org.carnet.testkit.TestDatabases;
+import org.carnet.testkit.Tier;
 import org.carnet.testkit.WebClient.Response;
 import org.carnet.testkit.WebClient;
 import org.junit.jupiter.api.AfterEach;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The `carnet` command line, run in-process on a fresh database; its effects are checked through Services
  * opened on the same database, the way a running server would see them.
  */
+@Tier.Postgres
 class CliTest {
 
     /** Only used by the test that runs the CLI against a live server's database. */

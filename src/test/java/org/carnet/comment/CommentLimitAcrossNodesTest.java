@@ -20,6 +20,7 @@ import org.carnet.post.PostService;
 import org.carnet.store.Database;
 import org.carnet.testkit.CarnetExtension;
 import org.carnet.testkit.Rows;
+import org.carnet.testkit.Tier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The per-address comment limit is kept in PostgreSQL and counted in each comment's own transaction: a burst sent
  * at once to two nodes lets exactly the limit through, not the limit per node, and what is refused leaves nothing.
  */
+@Tier.Postgres
 class CommentLimitAcrossNodesTest {
 
     @RegisterExtension

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import org.carnet.testkit.Tier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * 10,000 short French posts and 100 searches: checks that counts, labels and paging stay exact at a
  * realistic blog size. Results only; timing belongs to the benchmarks, not to a test.
  */
+@Tier.Volume
 class SearchIndexVolumeTest {
 
     static final int POSTS = 10_000;

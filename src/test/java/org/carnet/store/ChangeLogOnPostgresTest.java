@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.carnet.testkit.TestDatabases;
+import org.carnet.testkit.Tier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * On PostgreSQL, what makes other nodes follow a write: the change log's numbers become visible in order (a node
  * that catches up "after the last number I applied" never skips one), and every node hears of the write at once.
  */
+@Tier.Postgres
 class ChangeLogOnPostgresTest {
 
     private static long lastSeq(Jdbi jdbi) {

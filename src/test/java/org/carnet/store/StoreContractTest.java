@@ -42,8 +42,10 @@ import org.carnet.testkit.MutableClock;
 import org.carnet.testkit.Rows;
 import org.carnet.testkit.TestDatabases.Kind;
 import org.carnet.testkit.TestDatabases;
+import org.carnet.testkit.Tier;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -52,6 +54,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * a fresh database, through the real stores and services (plain SQL only where a test needs to reach past
  * them, e.g. to plant a 64-bit id or to look at what is actually stored).
  */
+@Tier.Postgres
+@Isolated("it sets the JVM's default time zone for a while")
 class StoreContractTest {
 
     private static final String PASSWORD = "une phrase de passe solide";

@@ -7,12 +7,14 @@ import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Enumeration;
+import org.carnet.testkit.Tier;
 import org.junit.jupiter.api.Test;
 
 /**
  * A large export streams through the reader: 20,000 posts and as many comments are generated as they are
  * read and counted as they come out, so neither the test nor the reader ever holds the whole file.
  */
+@Tier.Volume
 class BloggerVolumeTest {
 
     static final int POSTS = 20_000;

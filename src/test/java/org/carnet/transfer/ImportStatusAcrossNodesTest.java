@@ -14,6 +14,7 @@ import org.carnet.blog.Blog;
 import org.carnet.core.User;
 import org.carnet.store.Database;
 import org.carnet.testkit.CarnetExtension;
+import org.carnet.testkit.Tier;
 import org.carnet.testkit.WebClient.Response;
 import org.carnet.testkit.WebClient;
 import org.junit.jupiter.api.AfterAll;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Behind a load balancer, the import status page's refreshes land on any node: the progress and the summary are
  * in the database, and an import whose node died is reported as interrupted instead of running for ever.
  */
+@Tier.Postgres
 class ImportStatusAcrossNodesTest {
 
     @RegisterExtension

@@ -10,12 +10,14 @@ import org.carnet.testkit.Rows;
 import org.carnet.testkit.WebClient.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * A write that cannot get the database in time (SQLite's one write lock held elsewhere past the busy timeout, as by
  * another process) is told "busy, try again" with a 503 and Retry-After, in the visitor's language, never a 500;
  * and nothing was changed.
  */
+@Isolated("it holds the database's write lock on purpose")
 class BusyDatabaseTest {
 
     @RegisterExtension
