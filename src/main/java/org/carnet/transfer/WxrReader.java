@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -37,7 +36,7 @@ import java.util.regex.Pattern;
  * <li><b>Paths.</b> {@link ImportedPost#path()} is the path (and query) of the item's {@code <link>} exactly
  *     as WordPress wrote it, whatever its shape ({@code /2022/01/17/mon-article/}, {@code /?p=123}); the
  *     importer decides whether Carnet can serve it or must redirect it. Drafts get no path.</li>
- * <li><b>Bodies.</b> {@code content:encoded} goes through {@link #paragraphs}, because WordPress stores
+ * <li><b>Bodies.</b> {@code content:encoded} goes through {@link Wpautop}, because WordPress stores
  *     paragraphs as blank lines and only adds {@code <p>} when it displays a post.</li>
  * <li><b>Comments.</b> {@code wp:comment_approved} 1 is LIVE, 0 PENDING, spam SPAM; trash and post-trashed
  *     are skipped; anything else is PENDING so that a person looks at it. Only ordinary comments are
@@ -288,7 +287,7 @@ public final class WxrReader {
         sink.post(new ImportedPost(sourceId,
                 "page".equals(item.type) ? ImportedPost.Kind.PAGE : ImportedPost.Kind.POST,
                 item.title == null ? "" : item.title.strip(),
-                paragraphs(item.content == null ? "" : item.content),
+                Wpautop.paragraphs(item.content == null ? "" : item.content),
                 List.copyOf(item.labels),
                 blankToNull(item.excerpt),
                 draft ? null : path(item.link),
@@ -401,75 +400,6 @@ public final class WxrReader {
             rest = rest.substring(0, fragment);
         }
         return rest.startsWith("/") ? rest : "/" + rest;
-    }
-
-    // ---- paragraphs ---------------------------------------------------------------------------------------
-
-    /** Elements whose whitespace is content: never split or touched. */
-    private static final Pattern VERBATIM =
-            Pattern.compile("(?is)<(pre|script|style|textarea)\\b.*?</\\1\\s*>");
-    /** A blank line: two line breaks with nothing but spaces or tabs between them. */
-    private static final Pattern BLANK_LINES = Pattern.compile("\\n(?:[ \\t]*\\n)+");
-    private static final Pattern BLOCK_TAG = Pattern.compile("(?i)<!--|</?(?:address|article|aside|blockquote"
-            + "|caption|dd|details|div|dl|dt|fieldset|figcaption|figure|footer|form|h[1-6]|header|hr|li|main|nav"
-            + "|ol|p|section|summary|table|tbody|td|tfoot|th|thead|tr|ul)\\b");
-
-    /**
-     * WordPress's paragraphs, made explicit the way its {@code wpautop} does when it shows a post, in a
-     * simpler and predictable form:
-     * <ol>
-     * <li>Line breaks are normalised to \n.</li>
-     * <li>Block-editor content (it contains {@code <!-- wp:}) is already HTML and is returned as is, as
-     *     WordPress does.</li>
-     * <li>{@code <pre>}, {@code <script>}, {@code <style>} and {@code <textarea>} elements are copied
-     *     untouched.</li>
-     * <li>The rest is cut at blank lines. A piece that contains a block-level tag or an HTML comment is
-     *     copied untouched (so {@code <blockquote>}, lists and existing {@code <p>} never end up inside a
-     *     {@code <p>}); any other non-blank piece becomes {@code <p>piece</p>}, its single line breaks
-     *     becoming {@code <br>}.</li>
-     * <li>The blank lines themselves are kept, so the HTML source still reads like the original.</li>
-     * </ol>
-     * "Un.\n\nDeux\ntrois." gives "&lt;p&gt;Un.&lt;/p&gt;\n\n&lt;p&gt;Deux&lt;br&gt;\ntrois.&lt;/p&gt;".
-     */
-    static String paragraphs(String html) {
-        String text = html.replace("\r\n", "\n").replace('\r', '\n');
-        if (text.contains("<!-- wp:")) {
-            return text;
-        }
-        var out = new StringBuilder(text.length() + 64);
-        Matcher verbatim = VERBATIM.matcher(text);
-        int from = 0;
-        while (verbatim.find()) {
-            appendParagraphs(text.substring(from, verbatim.start()), out);
-            out.append(verbatim.group());
-            from = verbatim.end();
-        }
-        appendParagraphs(text.substring(from), out);
-        return out.toString();
-    }
-
-    private static void appendParagraphs(String text, StringBuilder out) {
-        Matcher blank = BLANK_LINES.matcher(text);
-        int from = 0;
-        while (blank.find()) {
-            appendPiece(text.substring(from, blank.start()), out);
-            out.append(blank.group());
-            from = blank.end();
-        }
-        appendPiece(text.substring(from), out);
-    }
-
-    private static void appendPiece(String piece, StringBuilder out) {
-        String content = piece.strip();
-        if (content.isEmpty() || BLOCK_TAG.matcher(content).find()) {
-            out.append(piece);
-            return;
-        }
-        // Keep the whitespace around the piece (the line break before a <pre>, say) outside the paragraph.
-        int start = piece.indexOf(content);
-        out.append(piece, 0, start)
-                .append("<p>").append(content.replace("\n", "<br>\n")).append("</p>")
-                .append(piece, start + content.length(), piece.length());
     }
 
     // ---- names ------------------------------------------------------------------------------------------------

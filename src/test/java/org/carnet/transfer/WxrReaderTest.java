@@ -611,32 +611,6 @@ class WxrReaderTest {
     // ---- the pieces ---------------------------------------------------------------------------------------------
 
     @Test
-    void paragraphsAreMadeFromBlankLinesLikeWordPressDoes() {
-        assertThat(WxrReader.paragraphs("Un.\n\nDeux\ntrois.")).isEqualTo("<p>Un.</p>\n\n<p>Deux<br>\ntrois.</p>");
-        assertThat(WxrReader.paragraphs("Un.\r\n\r\n  \r\nDeux.")).isEqualTo("<p>Un.</p>\n\n  \n<p>Deux.</p>");
-        assertThat(WxrReader.paragraphs("Seul")).isEqualTo("<p>Seul</p>");
-        assertThat(WxrReader.paragraphs("")).isEmpty();
-        assertThat(WxrReader.paragraphs("  \n\n ")).isEqualTo("  \n\n ");
-        // inline markup stays inside the paragraph
-        assertThat(WxrReader.paragraphs("<a href=\"/x\">lien</a> et <img src=\"a.png\">"))
-                .isEqualTo("<p><a href=\"/x\">lien</a> et <img src=\"a.png\"></p>");
-        // a piece with a block-level tag is left as it is; the text inside a blockquote gets its paragraph
-        assertThat(WxrReader.paragraphs("<blockquote>\n\nCité\nici\n\n</blockquote>"))
-                .isEqualTo("<blockquote>\n\n<p>Cité<br>\nici</p>\n\n</blockquote>");
-        assertThat(WxrReader.paragraphs("<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n\nFin."))
-                .isEqualTo("<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n\n<p>Fin.</p>");
-        assertThat(WxrReader.paragraphs("<p>Déjà</p>\n\n<h2>Titre</h2>")).isEqualTo("<p>Déjà</p>\n\n<h2>Titre</h2>");
-        assertThat(WxrReader.paragraphs("Avant\n\n<!--more-->\n\nAprès"))
-                .isEqualTo("<p>Avant</p>\n\n<!--more-->\n\n<p>Après</p>");
-        // code keeps its blank lines and line breaks
-        assertThat(WxrReader.paragraphs("Code :\n<pre>a\n\nb\nc</pre>\nFin"))
-                .isEqualTo("<p>Code :</p>\n<pre>a\n\nb\nc</pre>\n<p>Fin</p>");
-        // the block editor already writes HTML: untouched
-        String blocks = "<!-- wp:paragraph -->\n<p>Un</p>\n<!-- /wp:paragraph -->\n\nTexte libre";
-        assertThat(WxrReader.paragraphs(blocks)).isEqualTo(blocks);
-    }
-
-    @Test
     void pathsAreTheLinksPathAndQueryAsWritten() {
         assertThat(WxrReader.path("https://monblog.fr/2022/01/17/mon-article/")).isEqualTo("/2022/01/17/mon-article/");
         assertThat(WxrReader.path("https://monblog.fr/?p=123")).isEqualTo("/?p=123");
