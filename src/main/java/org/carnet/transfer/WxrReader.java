@@ -173,18 +173,9 @@ public final class WxrReader {
     private static ImportedBlog blog(String title, String description, String language, String link,
                                      String baseBlogUrl) {
         // WXR has no time zone: each post's GMT date is all we need, so timeZone stays null.
-        String home = blankToNull(link);
-        return new ImportedBlog(blankToNull(title), blankToNull(description), language(language), null,
-                home != null ? home : blankToNull(baseBlogUrl));
-    }
-
-    /** "fr-FR", "fr_CA", "fr" -> "fr"; the same for English; any other language -> null. */
-    static String language(String locale) {
-        if (locale == null) {
-            return null;
-        }
-        String primary = locale.strip().split("[-_]", 2)[0].toLowerCase(Locale.ROOT);
-        return primary.equals("fr") || primary.equals("en") ? primary : null;
+        String home = ExportText.trimmed(link);
+        return new ImportedBlog(ExportText.trimmed(title), ExportText.trimmed(description),
+                ExportText.language(language), null, home != null ? home : ExportText.trimmed(baseBlogUrl));
     }
 
     /** dc:creator holds a login; the wp:author blocks before the items give the name readers saw. */
@@ -286,10 +277,10 @@ public final class WxrReader {
                 : new ImportedAuthor(displayNames.getOrDefault(item.creator, item.creator), null, false);
         sink.post(new ImportedPost(sourceId,
                 "page".equals(item.type) ? ImportedPost.Kind.PAGE : ImportedPost.Kind.POST,
-                item.title == null ? "" : item.title.strip(),
+                ExportText.title(item.title),
                 Wpautop.paragraphs(item.content == null ? "" : item.content),
                 List.copyOf(item.labels),
-                blankToNull(item.excerpt),
+                ExportText.trimmed(item.excerpt),
                 draft ? null : path(item.link),
                 draft, published, updated, author));
         for (RawComment comment : item.comments) {
@@ -342,7 +333,7 @@ public final class WxrReader {
                 : "wxr:comment:" + comment.parent;
         sink.comment(new ImportedComment(sourceId, postSourceId, parent,
                 new ImportedAuthor(anonymous ? null : comment.author, null, anonymous),
-                blankToNull(comment.authorUrl), comment.content, published, status));
+                ExportText.trimmed(comment.authorUrl), comment.content, published, status));
     }
 
     private String commentSourceId(RawComment comment) {
@@ -362,10 +353,10 @@ public final class WxrReader {
     }
 
     private OffsetDateTime parseDate(String name, String value) {
-        if (value == null || value.isBlank() || value.strip().startsWith("0000-00-00")) {
+        String text = ExportText.trimmed(value);
+        if (text == null || text.startsWith("0000-00-00")) {
             return null;
         }
-        String text = value.strip();
         // Some non-WordPress exporters write ISO dates with a T; the rest of the shape is the same.
         if (text.length() > 10 && text.charAt(10) == 'T') {
             text = text.substring(0, 10) + ' ' + text.substring(11);
@@ -381,13 +372,14 @@ public final class WxrReader {
      * The path and query of a link, exactly as written: "https://x.fr/2022/01/17/mon-article/" ->
      * "/2022/01/17/mon-article/", "https://x.fr/?p=123" -> "/?p=123". Cut by hand rather than with
      * {@link java.net.URI}, which refuses the unencoded accents some exports contain and would re-encode
-     * the rest.
+     * the rest. Not Blogger's {@link BloggerExportReader#pathOf}, which drops the query: WordPress's
+     * plain permalinks are nothing but a query.
      */
     static String path(String link) {
-        if (link == null || link.isBlank()) {
+        String rest = ExportText.trimmed(link);
+        if (rest == null) {
             return null;
         }
-        String rest = link.strip();
         int scheme = rest.indexOf("://");
         if (scheme >= 0) {
             int slash = rest.indexOf('/', scheme + 3);
@@ -424,10 +416,6 @@ public final class WxrReader {
             return "excerpt:" + local;
         }
         return "{" + uri + "}" + local;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     /** One item's raw fields, gathered in any order before being turned into sink calls. */

@@ -624,17 +624,6 @@ class WxrReaderTest {
         assertThat(WxrReader.path(null)).isNull();
     }
 
-    @Test
-    void languagesMapToFrenchOrEnglishOnly() {
-        assertThat(WxrReader.language("fr-FR")).isEqualTo("fr");
-        assertThat(WxrReader.language("fr_CA")).isEqualTo("fr");
-        assertThat(WxrReader.language("EN-us")).isEqualTo("en");
-        assertThat(WxrReader.language("en")).isEqualTo("en");
-        assertThat(WxrReader.language("de-DE")).isNull();
-        assertThat(WxrReader.language("")).isNull();
-        assertThat(WxrReader.language(null)).isNull();
-    }
-
     // ---- helpers ------------------------------------------------------------------------------------------------
 
     private static void assertRefused(String xml, int entry, String reason) {
