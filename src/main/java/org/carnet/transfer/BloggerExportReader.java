@@ -35,16 +35,6 @@ public final class BloggerExportReader {
     static final String NOT_BLOGGER =
             "expected a Blogger export (Atom feed from Blogger's Back up content, or Takeout feed.atom)";
 
-    static final String ATOM = "http://www.w3.org/2005/Atom";
-    static final String BLOGGER = "http://schemas.google.com/blogger/2018";
-    static final String KIND_SCHEME = "http://schemas.google.com/g/2005#kind";
-    static final String KIND_PREFIX = "http://schemas.google.com/blogger/2008/kind#";
-    static final String LABEL_SCHEME = "http://www.blogger.com/atom/ns#";
-    static final String APP_OLD = "http://purl.org/atom/app#";
-    static final String APP = "http://www.w3.org/2007/app";
-    static final String THREAD = "http://purl.org/syndication/thread/1.0";
-    static final String GDATA = "http://schemas.google.com/g/2005";
-
     private static final Set<String> ANONYMOUS_NAMES = Set.of("anonymous", "anonyme", "unknown");
 
     /**
@@ -136,17 +126,17 @@ public final class BloggerExportReader {
         }
 
         Format read(boolean detectOnly) {
-            if (!xml.toRoot() || !xml.is(ATOM, "feed")) {
+            if (!xml.toRoot() || !xml.is(BloggerAtom.ATOM, "feed")) {
                 throw new ImportFormatException(0, NOT_BLOGGER);
             }
-            if (xml.declares(BLOGGER)) {
+            if (xml.declares(BloggerAtom.BLOGGER)) {
                 format = Format.TAKEOUT_FEED;
                 if (detectOnly) {
                     return format;
                 }
             }
             while (xml.nextChild()) {
-                if (xml.is(ATOM, "entry")) {
+                if (xml.is(BloggerAtom.ATOM, "entry")) {
                     xml.entry(++entries);
                     Entry entry = Entry.read(xml);
                     decideFormat(entry);
@@ -158,11 +148,12 @@ public final class BloggerExportReader {
                     } else {
                         takeout(entry);
                     }
-                } else if (xml.is(ATOM, "id")) {
+                } else if (xml.is(BloggerAtom.ATOM, "id")) {
                     feedId = ExportText.trimmed(xml.text(SHORT));
-                } else if (xml.is(ATOM, "title")) {
+                } else if (xml.is(BloggerAtom.ATOM, "title")) {
                     feedTitle = ExportText.trimmed(xml.text(SHORT));
-                } else if (xml.is(ATOM, "link") && "alternate".equals(xml.attribute("rel")) && homeUrl == null) {
+                } else if (xml.is(BloggerAtom.ATOM, "link") && "alternate".equals(xml.attribute("rel"))
+                        && homeUrl == null) {
                     homeUrl = ExportText.trimmed(xml.attribute("href"));
                     xml.skip();
                 } else {
@@ -214,7 +205,7 @@ public final class BloggerExportReader {
         private void classic(Entry e) {
             String id = requireId(e);
             if (e.kind == null) {
-                throw xml.refuse("entry " + id + " has no kind category (scheme " + KIND_SCHEME + ")");
+                throw xml.refuse("entry " + id + " has no kind category (scheme " + BloggerAtom.KIND_SCHEME + ")");
             }
             switch (e.kind) {
                 case "template" -> sink.skipped(id, "template");
@@ -479,7 +470,7 @@ public final class BloggerExportReader {
             while (xml.nextChild()) {
                 String ns = xml.namespace();
                 String name = xml.localName();
-                if (ns.equals(ATOM)) {
+                if (ns.equals(BloggerAtom.ATOM)) {
                     switch (name) {
                         case "id" -> e.id = xml.text(SHORT);
                         case "title" -> e.title = xml.text(SHORT);
@@ -507,7 +498,7 @@ public final class BloggerExportReader {
                         }
                         default -> xml.skip();
                     }
-                } else if (ns.equals(BLOGGER)) {
+                } else if (ns.equals(BloggerAtom.BLOGGER)) {
                     switch (name) {
                         case "type" -> e.bloggerType = xml.text(SHORT);
                         case "status" -> e.bloggerStatus = xml.text(SHORT);
@@ -519,7 +510,8 @@ public final class BloggerExportReader {
                         case "created" -> e.created = xml.text(SHORT);
                         default -> xml.skip();
                     }
-                } else if ((ns.equals(APP_OLD) || ns.equals(APP)) && name.equals("control")) {
+                } else if ((ns.equals(BloggerAtom.ATOM_PUB_DRAFT) || ns.equals(BloggerAtom.ATOM_PUB))
+                        && name.equals("control")) {
                     while (xml.nextChild()) {
                         if (xml.localName().equals("draft")) {
                             e.draft = "yes".equalsIgnoreCase(ExportText.trimmed(xml.text(SHORT)));
@@ -527,10 +519,10 @@ public final class BloggerExportReader {
                             xml.skip();
                         }
                     }
-                } else if (ns.equals(THREAD) && name.equals("in-reply-to")) {
+                } else if (ns.equals(BloggerAtom.THREAD) && name.equals("in-reply-to")) {
                     e.inReplyTo = xml.attribute("ref");
                     xml.skip();
-                } else if (ns.equals(GDATA) && name.equals("extendedProperty")) {
+                } else if (ns.equals(BloggerAtom.GDATA) && name.equals("extendedProperty")) {
                     if ("blogger.contentRemoved".equals(xml.attribute("name"))) {
                         e.contentRemoved = "true".equalsIgnoreCase(ExportText.trimmed(xml.attribute("value")));
                     }
@@ -547,11 +539,12 @@ public final class BloggerExportReader {
             if (value == null) {
                 return;
             }
-            if (KIND_SCHEME.equals(scheme)) {
-                kind = value.startsWith(KIND_PREFIX) ? value.substring(KIND_PREFIX.length()) : value;
+            if (BloggerAtom.KIND_SCHEME.equals(scheme)) {
+                kind = value.startsWith(BloggerAtom.KIND_PREFIX)
+                        ? value.substring(BloggerAtom.KIND_PREFIX.length()) : value;
                 return;
             }
-            if (LABEL_SCHEME.equals(scheme)) {
+            if (BloggerAtom.LABEL_SCHEME.equals(scheme)) {
                 labels.add(value);
             }
             anyLabels.add(value);
@@ -573,11 +566,11 @@ public final class BloggerExportReader {
 
         private void author(SafeXml xml) {
             while (xml.nextChild()) {
-                if (xml.is(ATOM, "name")) {
+                if (xml.is(BloggerAtom.ATOM, "name")) {
                     authorName = xml.text(SHORT);
-                } else if (xml.is(ATOM, "uri")) {
+                } else if (xml.is(BloggerAtom.ATOM, "uri")) {
                     authorUri = xml.text(SHORT);
-                } else if (xml.is(BLOGGER, "type")) {
+                } else if (xml.is(BloggerAtom.BLOGGER, "type")) {
                     authorType = xml.text(SHORT);
                 } else {
                     xml.skip();
