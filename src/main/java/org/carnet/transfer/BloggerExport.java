@@ -21,12 +21,6 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class BloggerExport {
 
-    static final String ATOM = "http://www.w3.org/2005/Atom";
-    static final String THR = "http://purl.org/syndication/thread/1.0";
-    static final String APP = "http://purl.org/atom/app#";
-    static final String GD = "http://schemas.google.com/g/2005";
-    static final String KIND = "http://schemas.google.com/g/2005#kind";
-    static final String LABEL = "http://www.blogger.com/atom/ns#";
     static final long COMMENT_OFFSET = 1_000_000_000_000L;
 
     private final Jdbi jdbi;
@@ -45,11 +39,11 @@ public final class BloggerExport {
         try {
             XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
             w.writeStartDocument("UTF-8", "1.0");
-            w.setDefaultNamespace(ATOM);
-            w.writeStartElement(ATOM, "feed");
-            w.writeDefaultNamespace(ATOM);
-            w.writeNamespace("thr", THR);
-            w.writeNamespace("gd", GD);
+            w.setDefaultNamespace(BloggerAtom.ATOM);
+            w.writeStartElement(BloggerAtom.ATOM, "feed");
+            w.writeDefaultNamespace(BloggerAtom.ATOM);
+            w.writeNamespace("thr", BloggerAtom.THREAD);
+            w.writeNamespace("gd", BloggerAtom.GDATA);
             text(w, "id", prefix + ".archive");
             text(w, "updated", time.format(blog.updatedAt()));
             titled(w, blog.title());
@@ -83,7 +77,7 @@ public final class BloggerExport {
 
     private static void setting(XMLStreamWriter w, String prefix, String name, String value, String updated)
             throws XMLStreamException {
-        w.writeStartElement(ATOM, "entry");
+        w.writeStartElement(BloggerAtom.ATOM, "entry");
         text(w, "id", prefix + ".settings." + name);
         text(w, "updated", updated);
         kind(w, "settings");
@@ -97,7 +91,7 @@ public final class BloggerExport {
         try {
             boolean page = "PAGE".equals(p.kind());
             boolean draft = "DRAFT".equals(p.status()) || p.path() == null;
-            w.writeStartElement(ATOM, "entry");
+            w.writeStartElement(BloggerAtom.ATOM, "entry");
             text(w, "id", prefix + (page ? ".page-" : ".post-") + p.id());
             Instant published = p.publishedAt() != null ? p.publishedAt() : p.updatedAt();
             text(w, "published", time.format(published));
@@ -105,8 +99,8 @@ public final class BloggerExport {
             kind(w, page ? "page" : "post");
             if (p.labels() != null && !page) {
                 for (String label : p.labels().split("\u001f")) {
-                    w.writeEmptyElement(ATOM, "category");
-                    w.writeAttribute("scheme", LABEL);
+                    w.writeEmptyElement(BloggerAtom.ATOM, "category");
+                    w.writeAttribute("scheme", BloggerAtom.LABEL_SCHEME);
                     w.writeAttribute("term", label);
                 }
             }
@@ -116,14 +110,14 @@ public final class BloggerExport {
                 link(w, "alternate", "text/html", home + p.path());
             }
             if (p.authorName() != null) {
-                w.writeStartElement(ATOM, "author");
+                w.writeStartElement(BloggerAtom.ATOM, "author");
                 text(w, "name", p.authorName());
                 w.writeEndElement();
             }
             if (draft) {
-                w.writeStartElement("app", "control", APP);
-                w.writeNamespace("app", APP);
-                w.writeStartElement("app", "draft", APP);
+                w.writeStartElement("app", "control", BloggerAtom.ATOM_PUB_DRAFT);
+                w.writeNamespace("app", BloggerAtom.ATOM_PUB_DRAFT);
+                w.writeStartElement("app", "draft", BloggerAtom.ATOM_PUB_DRAFT);
                 w.writeCharacters("yes");
                 w.writeEndElement();
                 w.writeEndElement();
@@ -137,7 +131,7 @@ public final class BloggerExport {
     private static void comment(XMLStreamWriter w, String prefix, String home, DateTimeFormatter time,
                                 ExportStore.CommentRow c) {
         try {
-            w.writeStartElement(ATOM, "entry");
+            w.writeStartElement(BloggerAtom.ATOM, "entry");
             text(w, "id", prefix + ".post-" + (COMMENT_OFFSET + c.id()));
             text(w, "published", time.format(c.createdAt()));
             text(w, "updated", time.format(c.createdAt()));
@@ -148,16 +142,16 @@ public final class BloggerExport {
                 link(w, "related", "application/atom+xml", home + "/feeds/" + c.postId() + "/comments/default/"
                         + (COMMENT_OFFSET + c.parentId()));
             }
-            w.writeStartElement(ATOM, "author");
+            w.writeStartElement(BloggerAtom.ATOM, "author");
             text(w, "name", c.authorName());
             if (c.authorUrl() != null) {
                 text(w, "uri", c.authorUrl());
             }
             w.writeEndElement();
-            w.writeEmptyElement("thr", "in-reply-to", THR);
+            w.writeEmptyElement("thr", "in-reply-to", BloggerAtom.THREAD);
             w.writeAttribute("ref", prefix + ".post-" + c.postId());
             if ("DELETED".equals(c.status())) {
-                w.writeEmptyElement("gd", "extendedProperty", GD);
+                w.writeEmptyElement("gd", "extendedProperty", BloggerAtom.GDATA);
                 w.writeAttribute("name", "blogger.contentRemoved");
                 w.writeAttribute("value", "true");
             }
@@ -168,13 +162,13 @@ public final class BloggerExport {
     }
 
     private static void kind(XMLStreamWriter w, String kind) throws XMLStreamException {
-        w.writeEmptyElement(ATOM, "category");
-        w.writeAttribute("scheme", KIND);
-        w.writeAttribute("term", "http://schemas.google.com/blogger/2008/kind#" + kind);
+        w.writeEmptyElement(BloggerAtom.ATOM, "category");
+        w.writeAttribute("scheme", BloggerAtom.KIND_SCHEME);
+        w.writeAttribute("term", BloggerAtom.KIND_PREFIX + kind);
     }
 
     private static void titled(XMLStreamWriter w, String title) throws XMLStreamException {
-        w.writeStartElement(ATOM, "title");
+        w.writeStartElement(BloggerAtom.ATOM, "title");
         w.writeAttribute("type", "text");
         w.writeCharacters(title == null ? "" : title);
         w.writeEndElement();
@@ -182,21 +176,21 @@ public final class BloggerExport {
 
     /** The HTML as text: the XML writer escapes it once, as Blogger's export does. */
     private static void content(XMLStreamWriter w, String html) throws XMLStreamException {
-        w.writeStartElement(ATOM, "content");
+        w.writeStartElement(BloggerAtom.ATOM, "content");
         w.writeAttribute("type", "html");
         w.writeCharacters(html == null ? "" : html);
         w.writeEndElement();
     }
 
     private static void link(XMLStreamWriter w, String rel, String type, String href) throws XMLStreamException {
-        w.writeEmptyElement(ATOM, "link");
+        w.writeEmptyElement(BloggerAtom.ATOM, "link");
         w.writeAttribute("rel", rel);
         w.writeAttribute("type", type);
         w.writeAttribute("href", href);
     }
 
     private static void text(XMLStreamWriter w, String name, String value) throws XMLStreamException {
-        w.writeStartElement(ATOM, name);
+        w.writeStartElement(BloggerAtom.ATOM, name);
         w.writeCharacters(value);
         w.writeEndElement();
     }

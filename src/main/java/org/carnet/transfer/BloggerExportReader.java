@@ -35,16 +35,6 @@ public final class BloggerExportReader {
     static final String NOT_BLOGGER =
             "expected a Blogger export (Atom feed from Blogger's Back up content, or Takeout feed.atom)";
 
-    static final String ATOM = "http://www.w3.org/2005/Atom";
-    static final String BLOGGER = "http://schemas.google.com/blogger/2018";
-    static final String KIND_SCHEME = "http://schemas.google.com/g/2005#kind";
-    static final String KIND_PREFIX = "http://schemas.google.com/blogger/2008/kind#";
-    static final String LABEL_SCHEME = "http://www.blogger.com/atom/ns#";
-    static final String APP_OLD = "http://purl.org/atom/app#";
-    static final String APP = "http://www.w3.org/2007/app";
-    static final String THREAD = "http://purl.org/syndication/thread/1.0";
-    static final String GDATA = "http://schemas.google.com/g/2005";
-
     private static final Set<String> ANONYMOUS_NAMES = Set.of("anonymous", "anonyme", "unknown");
 
     /**
@@ -113,15 +103,6 @@ public final class BloggerExportReader {
         }
     }
 
-    /** "fr", "fr_FR", "fr-CA" -> "fr"; "en", "en_GB" -> "en"; anything else (or nothing) -> null. */
-    static String language(String locale) {
-        if (locale == null) {
-            return null;
-        }
-        String primary = locale.strip().toLowerCase(Locale.ROOT).split("[-_]", 2)[0];
-        return primary.equals("fr") || primary.equals("en") ? primary : null;
-    }
-
     /** One pass over a feed: the root, the feed's own fields, then the entries one at a time. */
     private static final class Feed {
         private final SafeXml xml;
@@ -145,17 +126,17 @@ public final class BloggerExportReader {
         }
 
         Format read(boolean detectOnly) {
-            if (!xml.toRoot() || !xml.is(ATOM, "feed")) {
+            if (!xml.toRoot() || !xml.is(BloggerAtom.ATOM, "feed")) {
                 throw new ImportFormatException(0, NOT_BLOGGER);
             }
-            if (xml.declares(BLOGGER)) {
+            if (xml.declares(BloggerAtom.BLOGGER)) {
                 format = Format.TAKEOUT_FEED;
                 if (detectOnly) {
                     return format;
                 }
             }
             while (xml.nextChild()) {
-                if (xml.is(ATOM, "entry")) {
+                if (xml.is(BloggerAtom.ATOM, "entry")) {
                     xml.entry(++entries);
                     Entry entry = Entry.read(xml);
                     decideFormat(entry);
@@ -167,12 +148,13 @@ public final class BloggerExportReader {
                     } else {
                         takeout(entry);
                     }
-                } else if (xml.is(ATOM, "id")) {
-                    feedId = trimmed(xml.text(SHORT));
-                } else if (xml.is(ATOM, "title")) {
-                    feedTitle = trimmed(xml.text(SHORT));
-                } else if (xml.is(ATOM, "link") && "alternate".equals(xml.attribute("rel")) && homeUrl == null) {
-                    homeUrl = trimmed(xml.attribute("href"));
+                } else if (xml.is(BloggerAtom.ATOM, "id")) {
+                    feedId = ExportText.trimmed(xml.text(SHORT));
+                } else if (xml.is(BloggerAtom.ATOM, "title")) {
+                    feedTitle = ExportText.trimmed(xml.text(SHORT));
+                } else if (xml.is(BloggerAtom.ATOM, "link") && "alternate".equals(xml.attribute("rel"))
+                        && homeUrl == null) {
+                    homeUrl = ExportText.trimmed(xml.attribute("href"));
                     xml.skip();
                 } else {
                     xml.skip();
@@ -205,7 +187,7 @@ public final class BloggerExportReader {
 
         private ImportedBlog blog() {
             String title = settingName != null ? settingName : feedTitle;
-            ImportedBlog found = new ImportedBlog(title, settingDescription, language(settingLocale),
+            ImportedBlog found = new ImportedBlog(title, settingDescription, ExportText.language(settingLocale),
                     settingTimeZone, homeUrl);
             if (settings == null) {
                 return found;
@@ -223,14 +205,14 @@ public final class BloggerExportReader {
         private void classic(Entry e) {
             String id = requireId(e);
             if (e.kind == null) {
-                throw xml.refuse("entry " + id + " has no kind category (scheme " + KIND_SCHEME + ")");
+                throw xml.refuse("entry " + id + " has no kind category (scheme " + BloggerAtom.KIND_SCHEME + ")");
             }
             switch (e.kind) {
                 case "template" -> sink.skipped(id, "template");
                 case "settings" -> {
                     int at = id.lastIndexOf(".settings.");
                     String name = at < 0 ? id : id.substring(at + ".settings.".length());
-                    setting(name, trimmed(e.content));
+                    setting(name, ExportText.trimmed(e.content));
                     sink.skipped(id, "setting " + name);
                 }
                 case "post" -> sink.post(classicPost(id, e, ImportedPost.Kind.POST));
@@ -257,12 +239,12 @@ public final class BloggerExportReader {
                 path = pathOf(url);
             }
             OffsetDateTime published = publishedDate(id, e);
-            return new ImportedPost(id, kind, titleOf(e), contentOf(e), List.copyOf(e.labels), null, path,
-                    e.draft, published, updatedDate(id, e, published), author(e));
+            return new ImportedPost(id, kind, ExportText.title(e.title), contentOf(e), List.copyOf(e.labels), null,
+                    path, e.draft, published, updatedDate(id, e, published), author(e));
         }
 
         private ImportedComment classicComment(String id, Entry e) {
-            String post = trimmed(e.inReplyTo);
+            String post = ExportText.trimmed(e.inReplyTo);
             if (post == null) {
                 throw xml.refuse("comment " + id + " has no post reference (thr:in-reply-to ref)");
             }
@@ -274,7 +256,7 @@ public final class BloggerExportReader {
             }
             ImportedComment.Status status = e.contentRemoved ? ImportedComment.Status.DELETED
                     : ImportedComment.Status.LIVE;
-            return new ImportedComment(id, post, parent, author(e), trimmed(e.authorUri), contentOf(e),
+            return new ImportedComment(id, post, parent, author(e), ExportText.trimmed(e.authorUri), contentOf(e),
                     publishedDate(id, e), status);
         }
 
@@ -292,7 +274,7 @@ public final class BloggerExportReader {
                 sink.skipped(id, "unknown blogger:type " + type);
                 return;
             }
-            if (trimmed(e.trashed) != null || status.equals("SOFT_TRASHED")) {
+            if (ExportText.trimmed(e.trashed) != null || status.equals("SOFT_TRASHED")) {
                 sink.skipped(id, "trashed");
                 return;
             }
@@ -309,10 +291,10 @@ public final class BloggerExportReader {
             // not know stay drafts, so nothing is made public by mistake.
             boolean draft = !status.equals("LIVE") && !status.equals("SCHEDULED");
             OffsetDateTime published = publishedDate(id, e);
-            return new ImportedPost(id, kind, titleOf(e), contentOf(e), List.copyOf(e.anyLabels),
-                    trimmed(e.metaDescription),
-                    draft ? null : pathOf(trimmed(e.filename)), draft, published, updatedDate(id, e, published),
-                    author(e));
+            return new ImportedPost(id, kind, ExportText.title(e.title), contentOf(e), List.copyOf(e.anyLabels),
+                    ExportText.trimmed(e.metaDescription),
+                    draft ? null : pathOf(ExportText.trimmed(e.filename)), draft, published,
+                    updatedDate(id, e, published), author(e));
         }
 
         private ImportedComment takeoutComment(String id, Entry e, String status) {
@@ -322,7 +304,7 @@ public final class BloggerExportReader {
                 throw xml.refuse("comment " + id + " has no post reference (blogger:parent)");
             }
             return new ImportedComment(id, post, normaliseRef(e.inReplyToComment, prefix), author(e),
-                    trimmed(e.authorUri), contentOf(e), publishedDate(id, e), commentStatus(status));
+                    ExportText.trimmed(e.authorUri), contentOf(e), publishedDate(id, e), commentStatus(status));
         }
 
         /** Blogger API's comment states; an unknown one waits for moderation rather than going public. */
@@ -353,16 +335,11 @@ public final class BloggerExportReader {
         // ---- fields common to both formats
 
         private String requireId(Entry e) {
-            String id = trimmed(e.id);
+            String id = ExportText.trimmed(e.id);
             if (id == null) {
                 throw xml.refuse("an entry has no <id>");
             }
             return id;
-        }
-
-        private static String titleOf(Entry e) {
-            // Empty stays empty: the importer chooses what an untitled post is called.
-            return e.title == null ? "" : e.title.strip();
         }
 
         private static String contentOf(Entry e) {
@@ -371,10 +348,10 @@ public final class BloggerExportReader {
         }
 
         private OffsetDateTime publishedDate(String id, Entry e) {
-            String text = trimmed(e.published);
+            String text = ExportText.trimmed(e.published);
             String field = "published";
-            if (text == null && trimmed(e.created) != null) {
-                text = trimmed(e.created);
+            if (text == null && ExportText.trimmed(e.created) != null) {
+                text = ExportText.trimmed(e.created);
                 field = "blogger:created";
             }
             if (text == null) {
@@ -384,7 +361,7 @@ public final class BloggerExportReader {
         }
 
         private OffsetDateTime updatedDate(String id, Entry e, OffsetDateTime published) {
-            String text = trimmed(e.updated);
+            String text = ExportText.trimmed(e.updated);
             return text == null ? published : date(id, "updated", text);
         }
 
@@ -399,9 +376,9 @@ public final class BloggerExportReader {
         }
 
         private static ImportedAuthor author(Entry e) {
-            String name = trimmed(e.authorName);
-            String uri = trimmed(e.authorUri);
-            boolean anonymous = "ANONYMOUS".equalsIgnoreCase(trimmed(e.authorType))
+            String name = ExportText.trimmed(e.authorName);
+            String uri = ExportText.trimmed(e.authorUri);
+            boolean anonymous = "ANONYMOUS".equalsIgnoreCase(ExportText.trimmed(e.authorType))
                     || uri == null && (name == null || ANONYMOUS_NAMES.contains(name.toLowerCase(Locale.ROOT)));
             return new ImportedAuthor(name, uri, anonymous);
         }
@@ -412,7 +389,7 @@ public final class BloggerExportReader {
      * number) is put after this blog's prefix; anything else (a page id, an unknown form) is kept as written.
      */
     static String normaliseRef(String ref, String postPrefix) {
-        String value = trimmed(ref);
+        String value = ExportText.trimmed(ref);
         if (value == null) {
             return null;
         }
@@ -423,7 +400,7 @@ public final class BloggerExportReader {
 
     /** The path of a URL, host and query and fragment dropped: https://h/2022/01/a.html?m=1 -> /2022/01/a.html. */
     static String pathOf(String url) {
-        String value = trimmed(url);
+        String value = ExportText.trimmed(url);
         if (value == null) {
             return null;
         }
@@ -443,7 +420,7 @@ public final class BloggerExportReader {
     }
 
     private static String lastSegment(String url) {
-        String value = trimmed(url);
+        String value = ExportText.trimmed(url);
         if (value == null) {
             return null;
         }
@@ -453,14 +430,6 @@ public final class BloggerExportReader {
 
     private static boolean isNumber(String s) {
         return !s.isEmpty() && s.chars().allMatch(c -> c >= '0' && c <= '9');
-    }
-
-    static String trimmed(String s) {
-        if (s == null) {
-            return null;
-        }
-        String t = s.strip();
-        return t.isEmpty() ? null : t;
     }
 
     /**
@@ -501,7 +470,7 @@ public final class BloggerExportReader {
             while (xml.nextChild()) {
                 String ns = xml.namespace();
                 String name = xml.localName();
-                if (ns.equals(ATOM)) {
+                if (ns.equals(BloggerAtom.ATOM)) {
                     switch (name) {
                         case "id" -> e.id = xml.text(SHORT);
                         case "title" -> e.title = xml.text(SHORT);
@@ -529,7 +498,7 @@ public final class BloggerExportReader {
                         }
                         default -> xml.skip();
                     }
-                } else if (ns.equals(BLOGGER)) {
+                } else if (ns.equals(BloggerAtom.BLOGGER)) {
                     switch (name) {
                         case "type" -> e.bloggerType = xml.text(SHORT);
                         case "status" -> e.bloggerStatus = xml.text(SHORT);
@@ -541,20 +510,21 @@ public final class BloggerExportReader {
                         case "created" -> e.created = xml.text(SHORT);
                         default -> xml.skip();
                     }
-                } else if ((ns.equals(APP_OLD) || ns.equals(APP)) && name.equals("control")) {
+                } else if ((ns.equals(BloggerAtom.ATOM_PUB_DRAFT) || ns.equals(BloggerAtom.ATOM_PUB))
+                        && name.equals("control")) {
                     while (xml.nextChild()) {
                         if (xml.localName().equals("draft")) {
-                            e.draft = "yes".equalsIgnoreCase(trimmed(xml.text(SHORT)));
+                            e.draft = "yes".equalsIgnoreCase(ExportText.trimmed(xml.text(SHORT)));
                         } else {
                             xml.skip();
                         }
                     }
-                } else if (ns.equals(THREAD) && name.equals("in-reply-to")) {
+                } else if (ns.equals(BloggerAtom.THREAD) && name.equals("in-reply-to")) {
                     e.inReplyTo = xml.attribute("ref");
                     xml.skip();
-                } else if (ns.equals(GDATA) && name.equals("extendedProperty")) {
+                } else if (ns.equals(BloggerAtom.GDATA) && name.equals("extendedProperty")) {
                     if ("blogger.contentRemoved".equals(xml.attribute("name"))) {
-                        e.contentRemoved = "true".equalsIgnoreCase(trimmed(xml.attribute("value")));
+                        e.contentRemoved = "true".equalsIgnoreCase(ExportText.trimmed(xml.attribute("value")));
                     }
                     xml.skip();
                 } else {
@@ -565,15 +535,16 @@ public final class BloggerExportReader {
         }
 
         private void category(String scheme, String term) {
-            String value = trimmed(term);
+            String value = ExportText.trimmed(term);
             if (value == null) {
                 return;
             }
-            if (KIND_SCHEME.equals(scheme)) {
-                kind = value.startsWith(KIND_PREFIX) ? value.substring(KIND_PREFIX.length()) : value;
+            if (BloggerAtom.KIND_SCHEME.equals(scheme)) {
+                kind = value.startsWith(BloggerAtom.KIND_PREFIX)
+                        ? value.substring(BloggerAtom.KIND_PREFIX.length()) : value;
                 return;
             }
-            if (LABEL_SCHEME.equals(scheme)) {
+            if (BloggerAtom.LABEL_SCHEME.equals(scheme)) {
                 labels.add(value);
             }
             anyLabels.add(value);
@@ -595,11 +566,11 @@ public final class BloggerExportReader {
 
         private void author(SafeXml xml) {
             while (xml.nextChild()) {
-                if (xml.is(ATOM, "name")) {
+                if (xml.is(BloggerAtom.ATOM, "name")) {
                     authorName = xml.text(SHORT);
-                } else if (xml.is(ATOM, "uri")) {
+                } else if (xml.is(BloggerAtom.ATOM, "uri")) {
                     authorUri = xml.text(SHORT);
-                } else if (xml.is(BLOGGER, "type")) {
+                } else if (xml.is(BloggerAtom.BLOGGER, "type")) {
                     authorType = xml.text(SHORT);
                 } else {
                     xml.skip();

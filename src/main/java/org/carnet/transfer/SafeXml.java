@@ -3,6 +3,8 @@ package org.carnet.transfer;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import javax.xml.XMLConstants;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
@@ -20,14 +22,16 @@ import javax.xml.stream.XMLStreamReader;
  *   <li>the text of one element is accumulated up to a limit (50 MB by default), and the parser may not read
  *       more than that many bytes for a single event (a huge attribute, CDATA section, comment or DTD), so a
  *       gigantic value ends in {@link ImportFormatException}, not in {@link OutOfMemoryError} (with the
- *       default limit, the worst case still needs some 350 MB of heap for a moment);</li>
+ *       default limit, the worst case still needs some 350 MB of heap for a moment); CDATA sections are
+ *       handed over in chunks like any other text, so that they too are counted as they grow;</li>
  *   <li>nesting deeper than {@value #MAX_DEPTH} elements is refused (the parser keeps a stack per level);</li>
  *   <li>a parse error, a truncated file among them, becomes an {@link ImportFormatException} that names the
  *       entry the caller said it was reading ({@link #entry(int)}) and the line.</li>
  * </ul>
  * It wraps the JDK's own StAX parser ({@link XMLInputFactory#newDefaultFactory()}), so that a library on the
  * class path cannot swap in a parser with other defaults. Callers walk the document with {@link #nextChild()},
- * {@link #text()} and {@link #skip()}; they never see the raw reader, so every event goes through the checks.
+ * {@link #text()} (or {@link #leafText()}) and {@link #skip()}; they never see the raw reader, so every event goes
+ * through the checks.
  */
 public final class SafeXml implements AutoCloseable {
 
@@ -36,6 +40,9 @@ public final class SafeXml implements AutoCloseable {
 
     /** Exports are a handful of levels deep; anything much deeper is an attack on the parser's stack. */
     static final int MAX_DEPTH = 256;
+
+    static final String DTD_REFUSED = "DTDs are not allowed (<!DOCTYPE ...>): an export never has one,"
+            + " and entity declarations are how XML files attack their readers";
 
     private final GuardedInput input;
     private final XMLStreamReader reader;   // null when the input is not XML at all
@@ -54,6 +61,9 @@ public final class SafeXml implements AutoCloseable {
         factory.setXMLResolver((publicId, systemId, base, namespace) -> {
             throw new XMLStreamException("external resources are not allowed: " + systemId);
         });
+        // Without this the JDK parser holds a whole CDATA section before reporting it, and only the byte guard
+        // could stop a big one (WordPress wraps every post in CDATA); in chunks, text() counts it as it grows.
+        factory.setProperty("jdk.xml.cdataChunkSize", 8192);
         // Recoverable errors are of no use here; fatal ones reach us as exceptions. (Malformed UTF-8 is still
         // echoed on stderr by a JDK-internal default handler that StAX gives no way to replace.)
         factory.setProperty(XMLInputFactory.REPORTER, (XMLReporter) (message, type, info, location) -> { });
@@ -141,13 +151,30 @@ public final class SafeXml implements AutoCloseable {
 
     /** {@link #text()} with a lower limit, for values that are short by nature (ids, dates, names). */
     public String text(long limit) {
+        return text(limit, true);
+    }
+
+    /**
+     * {@link #text()} for formats that escape or wrap in CDATA every value they hold, as WordPress does: there,
+     * an element inside a value means the file is something else, and it is refused rather than flattened.
+     */
+    public String leafText() {
+        return text(maxValue, false);
+    }
+
+    private String text(long limit, boolean elementsInside) {
         long max = Math.min(limit, maxValue);
-        String name = reader.getLocalName();
+        String name = writtenName();
         StringBuilder text = new StringBuilder();
         int level = 1;
         while (level > 0) {
             switch (next()) {
-                case XMLStreamConstants.START_ELEMENT -> level++;
+                case XMLStreamConstants.START_ELEMENT -> {
+                    if (!elementsInside) {
+                        throw refuse("unexpected element <" + writtenName() + "> inside <" + name + ">");
+                    }
+                    level++;
+                }
                 case XMLStreamConstants.END_ELEMENT -> level--;
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
                     int length = reader.getTextLength();
@@ -183,13 +210,19 @@ public final class SafeXml implements AutoCloseable {
         }
     }
 
-    /** Whether the current element is {namespace}localName. */
+    /** Whether the current element is {namespace}localName; "" is no namespace, as RSS's elements have. */
     public boolean is(String namespace, String localName) {
-        return localName.equals(reader.getLocalName()) && namespace.equals(reader.getNamespaceURI());
+        return localName.equals(reader.getLocalName()) && namespace.equals(namespace());
     }
 
     public String localName() {
         return reader.getLocalName();
+    }
+
+    /** The current element's name as the file writes it ("content:encoded"): for messages, not for matching. */
+    private String writtenName() {
+        String prefix = reader.getPrefix();
+        return prefix == null || prefix.isEmpty() ? reader.getLocalName() : prefix + ":" + reader.getLocalName();
     }
 
     /** The current element's namespace, "" when it has none. */
@@ -205,12 +238,19 @@ public final class SafeXml implements AutoCloseable {
 
     /** Whether the current start tag declares this namespace URI (under any prefix). */
     public boolean declares(String namespaceUri) {
+        return declaredNamespaces().contains(namespaceUri);
+    }
+
+    /** The namespace URIs the current start tag declares, in the file's order. */
+    public List<String> declaredNamespaces() {
+        List<String> uris = new ArrayList<>();
         for (int i = 0; i < reader.getNamespaceCount(); i++) {
-            if (namespaceUri.equals(reader.getNamespaceURI(i))) {
-                return true;
+            String uri = reader.getNamespaceURI(i);
+            if (uri != null) {
+                uris.add(uri);
             }
         }
-        return false;
+        return uris;
     }
 
     /** The next event, with every parse error turned into an {@link ImportFormatException}. */
@@ -229,8 +269,7 @@ public final class SafeXml implements AutoCloseable {
         input.eventStart();
         int event = reader.next();
         switch (event) {
-            case XMLStreamConstants.DTD -> throw refuse("DTDs are not allowed (<!DOCTYPE ...>): an export never has one,"
-                    + " and entity declarations are how XML files attack their readers");
+            case XMLStreamConstants.DTD -> throw refuse(DTD_REFUSED);
             case XMLStreamConstants.START_ELEMENT -> {
                 if (++depth > MAX_DEPTH) {
                     throw refuse("elements are nested more than " + MAX_DEPTH + " levels deep");

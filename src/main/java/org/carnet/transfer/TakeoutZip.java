@@ -146,7 +146,7 @@ public final class TakeoutZip {
         List<String> header = rows.get(0);
         List<String> row = rows.get(1);
         for (int i = 0; i < header.size() && i < row.size(); i++) {
-            values.put(header.get(i).strip().toLowerCase(java.util.Locale.ROOT), BloggerExportReader.trimmed(row.get(i)));
+            values.put(header.get(i).strip().toLowerCase(java.util.Locale.ROOT), ExportText.trimmed(row.get(i)));
         }
         String locale = first(values, "blog_locale", "blog_language", "locale", "language");
         String subdomain = values.get("blog_subdomain");
@@ -154,7 +154,7 @@ public final class TakeoutZip {
         String home = subdomain != null && (mode == null || mode.equalsIgnoreCase("BLOGSPOT"))
                 ? "https://" + subdomain + ".blogspot.com/" : null;
         return new ImportedBlog(values.get("blog_name"), values.get("blog_description"),
-                BloggerExportReader.language(locale), first(values, "blog_time_zone", "time_zone", "timezone"), home);
+                ExportText.language(locale), first(values, "blog_time_zone", "time_zone", "timezone"), home);
     }
 
     private static String first(Map<String, String> values, String... keys) {

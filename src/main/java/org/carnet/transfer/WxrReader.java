@@ -13,13 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.xml.XMLConstants;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 
 /**
  * Reads a WordPress export (WXR 1.x: RSS 2.0 plus the {@code http://wordpress.org/export/1.x/} namespace) and
@@ -42,7 +36,7 @@ import javax.xml.stream.XMLStreamReader;
  * <li><b>Paths.</b> {@link ImportedPost#path()} is the path (and query) of the item's {@code <link>} exactly
  *     as WordPress wrote it, whatever its shape ({@code /2022/01/17/mon-article/}, {@code /?p=123}); the
  *     importer decides whether Carnet can serve it or must redirect it. Drafts get no path.</li>
- * <li><b>Bodies.</b> {@code content:encoded} goes through {@link #paragraphs}, because WordPress stores
+ * <li><b>Bodies.</b> {@code content:encoded} goes through {@link Wpautop}, because WordPress stores
  *     paragraphs as blank lines and only adds {@code <p>} when it displays a post.</li>
  * <li><b>Comments.</b> {@code wp:comment_approved} 1 is LIVE, 0 PENDING, spam SPAM; trash and post-trashed
  *     are skipped; anything else is PENDING so that a person looks at it. Only ordinary comments are
@@ -54,15 +48,18 @@ import javax.xml.stream.XMLStreamReader;
  * </ul>
  *
  * <h2>Hostile files</h2>
- * The parser never processes a DTD (so no entity expansion bombs and no external entities: a file naming
- * {@code file:///etc/passwd} is refused before anything is resolved), and refuses any element whose text is
- * larger than a limit instead of running out of memory. A truncated file is refused with the item reached.
+ * The file is read through {@link SafeXml}, as Blogger's are, and refused as they are: a DTD (so no entity
+ * expansion bombs and no external entities), nesting deeper than {@value SafeXml#MAX_DEPTH} levels, an element's
+ * text or a single XML value larger than {@link #MAX_VALUE}, a truncated file (with the item reached).
  * The caller owns the stream and closes it.
  */
 public final class WxrReader {
 
-    /** The largest text of one element, in chars: far above any real post, far below a heap's worth. */
-    static final int MAX_TEXT_CHARS = 16 * 1024 * 1024;
+    /**
+     * The largest text of one element (characters) and single XML value (bytes): far above any real post, far
+     * below a heap's worth.
+     */
+    static final long MAX_VALUE = 16L * 1024 * 1024;
 
     static final String NOT_WXR = "expected a WordPress export (WXR 1.x)";
 
@@ -77,16 +74,14 @@ public final class WxrReader {
     /** WordPress's default category, which says nothing about a post, in the languages Carnet speaks. */
     private static final Set<String> DEFAULT_CATEGORIES = Set.of("uncategorized", "non classé");
 
-    private final XMLStreamReader xml;
+    private final SafeXml xml;
     private final ImportSink sink;
-    private final int maxTextChars;
     private String wpNamespace;
-    private int itemNumber;
+    private int items;
 
-    private WxrReader(XMLStreamReader xml, ImportSink sink, int maxTextChars) {
+    private WxrReader(SafeXml xml, ImportSink sink) {
         this.xml = xml;
         this.sink = sink;
-        this.maxTextChars = maxTextChars;
     }
 
     /**
@@ -97,56 +92,33 @@ public final class WxrReader {
      *                               thrown away by the caller (imports are all-or-nothing)
      */
     public static void read(InputStream in, ImportSink sink) {
-        read(in, sink, MAX_TEXT_CHARS);
+        read(in, sink, MAX_VALUE);
     }
 
-    /** {@link #read(InputStream, ImportSink)} with another text limit, so tests need not build 16 MB files. */
-    static void read(InputStream in, ImportSink sink, int maxTextChars) {
-        XMLStreamReader xml;
-        try {
-            xml = hardenedFactory().createXMLStreamReader(in);
-        } catch (XMLStreamException e) {
-            throw new ImportFormatException(0, NOT_WXR, e);
-        }
-        var reader = new WxrReader(xml, sink, maxTextChars);
-        try {
-            reader.readDocument();
-        } catch (XMLStreamException e) {
-            throw reader.notWellFormed(e);
-        } finally {
-            try {
-                xml.close();
-            } catch (XMLStreamException ignored) {
-                // closing the parser frees its buffers only; the stream is the caller's
-            }
+    /** {@link #read(InputStream, ImportSink)} with another limit for {@link SafeXml}, so tests need no 16 MB files. */
+    static void read(InputStream in, ImportSink sink, long maxValue) {
+        try (SafeXml xml = SafeXml.open(in, maxValue)) {
+            new WxrReader(xml, sink).readDocument();
         }
     }
 
-    /**
-     * The JDK's own StAX parser (never one found on the class path, whose defaults we would not know), with
-     * DTDs and external entities off, and CDATA reported in chunks: without that, the JDK reads a whole
-     * CDATA section into one string before we could count its size.
-     */
-    private static XMLInputFactory hardenedFactory() {
-        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        factory.setProperty("jdk.xml.cdataChunkSize", 8192);
-        return factory;
-    }
-
-    private void readDocument() throws XMLStreamException {
-        if (!openRoot()) {
+    private void readDocument() {
+        // Anything that breaks before the root (not XML at all, an empty file) is "not a WordPress export"
+        // rather than a parse error; a DTD is still refused as such.
+        if (!xml.toRoot() || !xml.is("", "rss")) {
+            throw new ImportFormatException(0, NOT_WXR);
+        }
+        wpNamespace = wxrNamespace();
+        if (wpNamespace == null) {
             throw new ImportFormatException(0, NOT_WXR);
         }
         boolean sawChannel = false;
-        while (nextChild()) {
-            if (is("", "channel")) {
+        while (xml.nextChild()) {
+            if (xml.is("", "channel")) {
                 readChannel();
                 sawChannel = true;
             } else {
-                skipElement();
+                xml.skip();
             }
         }
         if (!sawChannel) {
@@ -154,42 +126,17 @@ public final class WxrReader {
         }
     }
 
-    /**
-     * Moves to the root element and says whether it is a WXR {@code <rss>}. Anything that breaks before the
-     * root (not XML at all, an empty file) is "not a WordPress export" rather than a parse error.
-     */
-    private boolean openRoot() {
-        try {
-            while (xml.hasNext()) {
-                int event = xml.next();
-                if (event == XMLStreamConstants.DTD) {
-                    // Refused outright: a WordPress export never has one, and a DTD is how entity bombs and
-                    // external entities get in. We stop here, before the parser resolves anything.
-                    throw new ImportFormatException(0, "DTDs are not allowed");
-                }
-                if (event == XMLStreamConstants.START_ELEMENT) {
-                    return is("", "rss") && declaresWxrNamespace();
-                }
-            }
-            return false;
-        } catch (XMLStreamException e) {
-            return false;
-        }
-    }
-
-    /** Plain RSS feeds are RSS too; only the wp: namespace tells an export from a feed. */
-    private boolean declaresWxrNamespace() {
-        for (int i = 0; i < xml.getNamespaceCount(); i++) {
-            String uri = xml.getNamespaceURI(i);
-            if (uri != null && WP_NAMESPACE.matcher(uri).matches()) {
-                wpNamespace = uri;
-                return true;
+    /** Plain RSS feeds are RSS too; only the wp: namespace, declared on the root, tells an export from a feed. */
+    private String wxrNamespace() {
+        for (String uri : xml.declaredNamespaces()) {
+            if (WP_NAMESPACE.matcher(uri).matches()) {
+                return uri;
             }
         }
-        return false;
+        return null;
     }
 
-    private void readChannel() throws XMLStreamException {
+    private void readChannel() {
         String title = null;
         String description = null;
         String link = null;
@@ -197,13 +144,13 @@ public final class WxrReader {
         String language = null;
         Map<String, String> displayNames = new HashMap<>();
         boolean blogSent = false;
-        while (nextChild()) {
+        while (xml.nextChild()) {
             switch (key()) {
-                case "title" -> title = text();
-                case "description" -> description = text();
-                case "link" -> link = text();
-                case "language", "wp:language" -> language = text();
-                case "wp:base_blog_url" -> baseBlogUrl = text();
+                case "title" -> title = xml.leafText();
+                case "description" -> description = xml.leafText();
+                case "link" -> link = xml.leafText();
+                case "language", "wp:language" -> language = xml.leafText();
+                case "wp:base_blog_url" -> baseBlogUrl = xml.leafText();
                 case "wp:author" -> readAuthor(displayNames);
                 case "item" -> {
                     // WordPress writes the blog's settings before the items; send them as soon as items begin
@@ -212,10 +159,10 @@ public final class WxrReader {
                         sink.blog(blog(title, description, language, link, baseBlogUrl));
                         blogSent = true;
                     }
-                    itemNumber++;
+                    xml.entry(++items);
                     readItem(displayNames);
                 }
-                default -> skipElement();
+                default -> xml.skip();
             }
         }
         if (!blogSent) {
@@ -226,29 +173,20 @@ public final class WxrReader {
     private static ImportedBlog blog(String title, String description, String language, String link,
                                      String baseBlogUrl) {
         // WXR has no time zone: each post's GMT date is all we need, so timeZone stays null.
-        String home = blankToNull(link);
-        return new ImportedBlog(blankToNull(title), blankToNull(description), language(language), null,
-                home != null ? home : blankToNull(baseBlogUrl));
-    }
-
-    /** "fr-FR", "fr_CA", "fr" -> "fr"; the same for English; any other language -> null. */
-    static String language(String locale) {
-        if (locale == null) {
-            return null;
-        }
-        String primary = locale.strip().split("[-_]", 2)[0].toLowerCase(Locale.ROOT);
-        return primary.equals("fr") || primary.equals("en") ? primary : null;
+        String home = ExportText.trimmed(link);
+        return new ImportedBlog(ExportText.trimmed(title), ExportText.trimmed(description),
+                ExportText.language(language), null, home != null ? home : ExportText.trimmed(baseBlogUrl));
     }
 
     /** dc:creator holds a login; the wp:author blocks before the items give the name readers saw. */
-    private void readAuthor(Map<String, String> displayNames) throws XMLStreamException {
+    private void readAuthor(Map<String, String> displayNames) {
         String login = null;
         String displayName = null;
-        while (nextChild()) {
+        while (xml.nextChild()) {
             switch (key()) {
-                case "wp:author_login" -> login = text().strip();
-                case "wp:author_display_name" -> displayName = text().strip();
-                default -> skipElement();
+                case "wp:author_login" -> login = xml.leafText().strip();
+                case "wp:author_display_name" -> displayName = xml.leafText().strip();
+                default -> xml.skip();
             }
         }
         if (login != null && !login.isEmpty() && displayName != null && !displayName.isEmpty()) {
@@ -256,39 +194,39 @@ public final class WxrReader {
         }
     }
 
-    private void readItem(Map<String, String> displayNames) throws XMLStreamException {
+    private void readItem(Map<String, String> displayNames) {
         var item = new Item();
-        while (nextChild()) {
+        while (xml.nextChild()) {
             switch (key()) {
-                case "title" -> item.title = text();
-                case "link" -> item.link = text();
-                case "dc:creator" -> item.creator = text().strip();
-                case "content:encoded" -> item.content = text();
-                case "excerpt:encoded" -> item.excerpt = text();
-                case "wp:post_id" -> item.id = text().strip();
-                case "wp:post_date" -> item.date = text();
-                case "wp:post_date_gmt" -> item.dateGmt = text();
-                case "wp:post_modified" -> item.modified = text();
-                case "wp:post_modified_gmt" -> item.modifiedGmt = text();
-                case "wp:post_type" -> item.type = text().strip();
-                case "wp:status" -> item.status = text().strip();
-                case "wp:post_password" -> item.password = text();
+                case "title" -> item.title = xml.leafText();
+                case "link" -> item.link = xml.leafText();
+                case "dc:creator" -> item.creator = xml.leafText().strip();
+                case "content:encoded" -> item.content = xml.leafText();
+                case "excerpt:encoded" -> item.excerpt = xml.leafText();
+                case "wp:post_id" -> item.id = xml.leafText().strip();
+                case "wp:post_date" -> item.date = xml.leafText();
+                case "wp:post_date_gmt" -> item.dateGmt = xml.leafText();
+                case "wp:post_modified" -> item.modified = xml.leafText();
+                case "wp:post_modified_gmt" -> item.modifiedGmt = xml.leafText();
+                case "wp:post_type" -> item.type = xml.leafText().strip();
+                case "wp:status" -> item.status = xml.leafText().strip();
+                case "wp:post_password" -> item.password = xml.leafText();
                 case "category" -> readCategory(item.labels);
                 case "wp:comment" -> item.comments.add(readComment());
-                default -> skipElement();
+                default -> xml.skip();
             }
         }
         if (item.id == null || item.id.isEmpty()) {
-            throw new ImportFormatException(itemNumber, "an item has no wp:post_id");
+            throw xml.refuse("an item has no wp:post_id");
         }
         emit(item, displayNames);
     }
 
     /** Categories and tags both become Carnet labels; other taxonomies (post formats...) are not labels. */
-    private void readCategory(Set<String> labels) throws XMLStreamException {
-        String domain = xml.getAttributeValue(null, "domain");
-        String nicename = xml.getAttributeValue(null, "nicename");
-        String name = text().strip();
+    private void readCategory(Set<String> labels) {
+        String domain = xml.attribute("domain");
+        String nicename = xml.attribute("nicename");
+        String name = xml.leafText().strip();
         if (!"category".equals(domain) && !"post_tag".equals(domain)) {
             return;
         }
@@ -299,20 +237,20 @@ public final class WxrReader {
         }
     }
 
-    private RawComment readComment() throws XMLStreamException {
+    private RawComment readComment() {
         var comment = new RawComment();
-        while (nextChild()) {
+        while (xml.nextChild()) {
             switch (key()) {
-                case "wp:comment_id" -> comment.id = text().strip();
-                case "wp:comment_parent" -> comment.parent = text().strip();
-                case "wp:comment_approved" -> comment.approved = text().strip();
-                case "wp:comment_type" -> comment.type = text().strip();
-                case "wp:comment_author" -> comment.author = text().strip();
-                case "wp:comment_author_url" -> comment.authorUrl = text().strip();
-                case "wp:comment_content" -> comment.content = text();
-                case "wp:comment_date" -> comment.date = text();
-                case "wp:comment_date_gmt" -> comment.dateGmt = text();
-                default -> skipElement();
+                case "wp:comment_id" -> comment.id = xml.leafText().strip();
+                case "wp:comment_parent" -> comment.parent = xml.leafText().strip();
+                case "wp:comment_approved" -> comment.approved = xml.leafText().strip();
+                case "wp:comment_type" -> comment.type = xml.leafText().strip();
+                case "wp:comment_author" -> comment.author = xml.leafText().strip();
+                case "wp:comment_author_url" -> comment.authorUrl = xml.leafText().strip();
+                case "wp:comment_content" -> comment.content = xml.leafText();
+                case "wp:comment_date" -> comment.date = xml.leafText();
+                case "wp:comment_date_gmt" -> comment.dateGmt = xml.leafText();
+                default -> xml.skip();
             }
         }
         return comment;
@@ -332,17 +270,17 @@ public final class WxrReader {
         boolean draft = isDraft(item);
         OffsetDateTime published = date("wp:post_date_gmt", item.dateGmt, "wp:post_date", item.date);
         if (published == null) {
-            throw new ImportFormatException(itemNumber, "post " + item.id + " has no wp:post_date");
+            throw xml.refuse("post " + item.id + " has no wp:post_date");
         }
         OffsetDateTime updated = date("wp:post_modified_gmt", item.modifiedGmt, "wp:post_modified", item.modified);
         ImportedAuthor author = item.creator == null || item.creator.isEmpty() ? null
                 : new ImportedAuthor(displayNames.getOrDefault(item.creator, item.creator), null, false);
         sink.post(new ImportedPost(sourceId,
                 "page".equals(item.type) ? ImportedPost.Kind.PAGE : ImportedPost.Kind.POST,
-                item.title == null ? "" : item.title.strip(),
-                paragraphs(item.content == null ? "" : item.content),
+                ExportText.title(item.title),
+                Wpautop.paragraphs(item.content == null ? "" : item.content),
                 List.copyOf(item.labels),
-                blankToNull(item.excerpt),
+                ExportText.trimmed(item.excerpt),
                 draft ? null : path(item.link),
                 draft, published, updated, author));
         for (RawComment comment : item.comments) {
@@ -388,19 +326,19 @@ public final class WxrReader {
         }
         OffsetDateTime published = date("wp:comment_date_gmt", comment.dateGmt, "wp:comment_date", comment.date);
         if (published == null) {
-            throw new ImportFormatException(itemNumber, "comment " + comment.id + " has no wp:comment_date");
+            throw xml.refuse("comment " + comment.id + " has no wp:comment_date");
         }
         boolean anonymous = comment.author.isEmpty();
         String parent = comment.parent.isEmpty() || "0".equals(comment.parent) ? null
                 : "wxr:comment:" + comment.parent;
         sink.comment(new ImportedComment(sourceId, postSourceId, parent,
                 new ImportedAuthor(anonymous ? null : comment.author, null, anonymous),
-                blankToNull(comment.authorUrl), comment.content, published, status));
+                ExportText.trimmed(comment.authorUrl), comment.content, published, status));
     }
 
     private String commentSourceId(RawComment comment) {
         if (comment.id == null || comment.id.isEmpty()) {
-            throw new ImportFormatException(itemNumber, "a comment has no wp:comment_id");
+            throw xml.refuse("a comment has no wp:comment_id");
         }
         return "wxr:comment:" + comment.id;
     }
@@ -415,10 +353,10 @@ public final class WxrReader {
     }
 
     private OffsetDateTime parseDate(String name, String value) {
-        if (value == null || value.isBlank() || value.strip().startsWith("0000-00-00")) {
+        String text = ExportText.trimmed(value);
+        if (text == null || text.startsWith("0000-00-00")) {
             return null;
         }
-        String text = value.strip();
         // Some non-WordPress exporters write ISO dates with a T; the rest of the shape is the same.
         if (text.length() > 10 && text.charAt(10) == 'T') {
             text = text.substring(0, 10) + ' ' + text.substring(11);
@@ -426,7 +364,7 @@ public final class WxrReader {
         try {
             return LocalDateTime.parse(text, WP_DATE).atOffset(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
-            throw new ImportFormatException(itemNumber, "unreadable date in " + name + ": \"" + text + "\"", e);
+            throw new ImportFormatException(xml.entry(), "unreadable date in " + name + ": \"" + text + "\"", e);
         }
     }
 
@@ -434,13 +372,14 @@ public final class WxrReader {
      * The path and query of a link, exactly as written: "https://x.fr/2022/01/17/mon-article/" ->
      * "/2022/01/17/mon-article/", "https://x.fr/?p=123" -> "/?p=123". Cut by hand rather than with
      * {@link java.net.URI}, which refuses the unencoded accents some exports contain and would re-encode
-     * the rest.
+     * the rest. Not Blogger's {@link BloggerExportReader#pathOf}, which drops the query: WordPress's
+     * plain permalinks are nothing but a query.
      */
     static String path(String link) {
-        if (link == null || link.isBlank()) {
+        String rest = ExportText.trimmed(link);
+        if (rest == null) {
             return null;
         }
-        String rest = link.strip();
         int scheme = rest.indexOf("://");
         if (scheme >= 0) {
             int slash = rest.indexOf('/', scheme + 3);
@@ -455,97 +394,12 @@ public final class WxrReader {
         return rest.startsWith("/") ? rest : "/" + rest;
     }
 
-    // ---- paragraphs ---------------------------------------------------------------------------------------
-
-    /** Elements whose whitespace is content: never split or touched. */
-    private static final Pattern VERBATIM =
-            Pattern.compile("(?is)<(pre|script|style|textarea)\\b.*?</\\1\\s*>");
-    /** A blank line: two line breaks with nothing but spaces or tabs between them. */
-    private static final Pattern BLANK_LINES = Pattern.compile("\\n(?:[ \\t]*\\n)+");
-    private static final Pattern BLOCK_TAG = Pattern.compile("(?i)<!--|</?(?:address|article|aside|blockquote"
-            + "|caption|dd|details|div|dl|dt|fieldset|figcaption|figure|footer|form|h[1-6]|header|hr|li|main|nav"
-            + "|ol|p|section|summary|table|tbody|td|tfoot|th|thead|tr|ul)\\b");
-
-    /**
-     * WordPress's paragraphs, made explicit the way its {@code wpautop} does when it shows a post, in a
-     * simpler and predictable form:
-     * <ol>
-     * <li>Line breaks are normalised to \n.</li>
-     * <li>Block-editor content (it contains {@code <!-- wp:}) is already HTML and is returned as is, as
-     *     WordPress does.</li>
-     * <li>{@code <pre>}, {@code <script>}, {@code <style>} and {@code <textarea>} elements are copied
-     *     untouched.</li>
-     * <li>The rest is cut at blank lines. A piece that contains a block-level tag or an HTML comment is
-     *     copied untouched (so {@code <blockquote>}, lists and existing {@code <p>} never end up inside a
-     *     {@code <p>}); any other non-blank piece becomes {@code <p>piece</p>}, its single line breaks
-     *     becoming {@code <br>}.</li>
-     * <li>The blank lines themselves are kept, so the HTML source still reads like the original.</li>
-     * </ol>
-     * "Un.\n\nDeux\ntrois." gives "&lt;p&gt;Un.&lt;/p&gt;\n\n&lt;p&gt;Deux&lt;br&gt;\ntrois.&lt;/p&gt;".
-     */
-    static String paragraphs(String html) {
-        String text = html.replace("\r\n", "\n").replace('\r', '\n');
-        if (text.contains("<!-- wp:")) {
-            return text;
-        }
-        var out = new StringBuilder(text.length() + 64);
-        Matcher verbatim = VERBATIM.matcher(text);
-        int from = 0;
-        while (verbatim.find()) {
-            appendParagraphs(text.substring(from, verbatim.start()), out);
-            out.append(verbatim.group());
-            from = verbatim.end();
-        }
-        appendParagraphs(text.substring(from), out);
-        return out.toString();
-    }
-
-    private static void appendParagraphs(String text, StringBuilder out) {
-        Matcher blank = BLANK_LINES.matcher(text);
-        int from = 0;
-        while (blank.find()) {
-            appendPiece(text.substring(from, blank.start()), out);
-            out.append(blank.group());
-            from = blank.end();
-        }
-        appendPiece(text.substring(from), out);
-    }
-
-    private static void appendPiece(String piece, StringBuilder out) {
-        String content = piece.strip();
-        if (content.isEmpty() || BLOCK_TAG.matcher(content).find()) {
-            out.append(piece);
-            return;
-        }
-        // Keep the whitespace around the piece (the line break before a <pre>, say) outside the paragraph.
-        int start = piece.indexOf(content);
-        out.append(piece, 0, start)
-                .append("<p>").append(content.replace("\n", "<br>\n")).append("</p>")
-                .append(piece, start + content.length(), piece.length());
-    }
-
-    // ---- StAX helpers -------------------------------------------------------------------------------------
-
-    /**
-     * Moves to the next child element of the current element and returns true, or to the current element's
-     * end and returns false. Text between elements (indentation) is ignored.
-     */
-    private boolean nextChild() throws XMLStreamException {
-        while (true) {
-            int event = xml.next();
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                return true;
-            }
-            if (event == XMLStreamConstants.END_ELEMENT || event == XMLStreamConstants.END_DOCUMENT) {
-                return false;
-            }
-        }
-    }
+    // ---- names ------------------------------------------------------------------------------------------------
 
     /** The current element's name with the usual prefix, whatever prefix the file chose: "wp:status". */
     private String key() {
-        String uri = xml.getNamespaceURI() == null ? "" : xml.getNamespaceURI();
-        String local = xml.getLocalName();
+        String uri = xml.namespace();
+        String local = xml.localName();
         if (uri.isEmpty()) {
             return local;
         }
@@ -562,65 +416,6 @@ public final class WxrReader {
             return "excerpt:" + local;
         }
         return "{" + uri + "}" + local;
-    }
-
-    private boolean is(String namespace, String local) {
-        String uri = xml.getNamespaceURI() == null ? "" : xml.getNamespaceURI();
-        return uri.equals(namespace) && xml.getLocalName().equals(local);
-    }
-
-    /**
-     * The text of the current element, up to its end. Counted as it streams in, chunk by chunk, so that a
-     * gigantic element is refused before it fills the heap.
-     */
-    private String text() throws XMLStreamException {
-        String name = key();
-        var text = new StringBuilder();
-        while (true) {
-            switch (xml.next()) {
-                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
-                    if (text.length() + xml.getTextLength() > maxTextChars) {
-                        throw new ImportFormatException(itemNumber,
-                                name + " is longer than " + maxTextChars + " characters");
-                    }
-                    text.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
-                }
-                case XMLStreamConstants.START_ELEMENT ->
-                    // WordPress escapes or wraps in CDATA every value; markup here means another format.
-                        throw new ImportFormatException(itemNumber,
-                                "unexpected element <" + xml.getLocalName() + "> inside " + name);
-                case XMLStreamConstants.END_ELEMENT -> {
-                    return text.toString();
-                }
-                default -> {
-                    // comments and processing instructions carry nothing we import
-                }
-            }
-        }
-    }
-
-    /** Skips the current element and all it contains, without keeping any of its text. */
-    private void skipElement() throws XMLStreamException {
-        int depth = 1;
-        while (depth > 0) {
-            int event = xml.next();
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                depth++;
-            } else if (event == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-            }
-        }
-    }
-
-    private ImportFormatException notWellFormed(XMLStreamException e) {
-        String where = itemNumber == 0 ? "before the first item" : "in item " + itemNumber;
-        String line = e.getLocation() == null ? "" : ", line " + e.getLocation().getLineNumber();
-        return new ImportFormatException(itemNumber,
-                "the file is cut short or is not well-formed XML (" + where + line + ")", e);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     /** One item's raw fields, gathered in any order before being turned into sink calls. */

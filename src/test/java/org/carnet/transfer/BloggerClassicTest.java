@@ -21,8 +21,6 @@ import org.carnet.transfer.ImportedComment.Status;
 import org.carnet.transfer.ImportedPost.Kind;
 import org.carnet.transfer.RecordingSink.Skipped;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Blogger's classic "Back up content" export: "Carnet d’Asie", a French travel blog, with every kind of
@@ -205,14 +203,6 @@ class BloggerClassicTest {
         RecordingSink sink = read(new Classic("Carnet d’Asie").post(samarcande()).xml());
 
         assertThat(sink.all(ImportedBlog.class)).containsExactly(new ImportedBlog("Carnet d’Asie", null, null, null, HOME));
-    }
-
-    @ParameterizedTest
-    @CsvSource(nullValues = "null", value = {
-            "fr, fr", "fr_FR, fr", "fr-CA, fr", "FR_be, fr", "en, en", "en_GB, en", "en-US, en",
-            "de, null", "pt_BR, null", "'', null", "null, null"})
-    void localesMapToTheTwoLanguagesCarnetSpeaks(String locale, String language) {
-        assertThat(BloggerExportReader.language(locale)).isEqualTo(language);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
@@ -357,7 +358,7 @@ class WxrReaderTest {
                 ]>
                 """ + HEAD.substring(HEAD.indexOf("<rss")) + "<title>&lol9;</title>" + TAIL;
 
-        assertRefused(xml, 0, "DTDs are not allowed");
+        assertRefused(xml, 0, SafeXml.DTD_REFUSED);
     }
 
     @Test
@@ -375,7 +376,7 @@ class WxrReaderTest {
                         ImportFormatException.class);
 
                 assertThat(refused).as(target).isNotNull();
-                assertThat(refused.getMessage()).isEqualTo("DTDs are not allowed");
+                assertThat(refused.getMessage()).isEqualTo(SafeXml.DTD_REFUSED);
                 assertThat(refused.entry()).isZero();
                 assertThat(sink.events).isEmpty();
                 assertThat(everyMessage(refused)).doesNotContain("root:", "SECRET-MARKER-42");
@@ -391,7 +392,7 @@ class WxrReaderTest {
         var refused = catchThrowableOfType(() -> WxrReader.read(utf8(cut), sink), ImportFormatException.class);
 
         assertThat(refused.entry()).isEqualTo(3);
-        assertThat(refused.getMessage()).startsWith("the file is cut short or is not well-formed XML (in item 3");
+        assertThat(refused.getMessage()).startsWith("the file ends before its XML is complete: truncated? (line ");
         // what came before was streamed out; the caller throws it away (imports are all-or-nothing)
         assertThat(sink.events).hasSize(9);
     }
@@ -428,7 +429,7 @@ class WxrReaderTest {
                 ImportFormatException.class);
 
         assertThat(refused.entry()).isEqualTo(1);
-        assertThat(refused.getMessage()).isEqualTo("content:encoded is longer than 4000 characters");
+        assertThat(refused.getMessage()).isEqualTo("the text of <content:encoded> is larger than 4000 bytes");
     }
 
     @Test
@@ -458,7 +459,7 @@ class WxrReaderTest {
         var refused = catchThrowableOfType(() -> WxrReader.read(endless, new RecordingSink(), 100_000),
                 ImportFormatException.class);
 
-        assertThat(refused.getMessage()).isEqualTo("content:encoded is longer than 100000 characters");
+        assertThat(refused.getMessage()).isEqualTo("the text of <content:encoded> is larger than 100000 bytes");
         assertThat(refused.entry()).isEqualTo(1);
         assertThat(endless.served).isLessThan(1024 * 1024);
     }
@@ -483,7 +484,81 @@ class WxrReaderTest {
     @Test
     void refusesMarkupWhereTextIsExpected() {
         assertRefused(FRENCH_BLOG.replace("<title><![CDATA[Journal privé]]></title>", "<title><b>Journal</b></title>"),
-                3, "unexpected element <b> inside title");
+                3, "unexpected element <b> inside <title>");
+    }
+
+    // ---- what SafeXml refuses, the WordPress reader refuses too ---------------------------------------------------
+
+    @Test
+    void refusesADtdInTheSameWordsAsTheBloggerReader() {
+        String doctype = "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [<!ENTITY e \"x\">]>\n";
+        String blogger = HostileExportTest.refusal(doctype + HostileExportTest.FEED + "</feed>").getMessage();
+
+        assertRefused(doctype + HEAD.substring(HEAD.indexOf("<rss")) + "<title>&e;</title>" + TAIL, 0, blogger);
+    }
+
+    @Test
+    void refusesNestingDeeperThanSafeXmlAllows() {
+        String deep = "<wp:postmeta>".repeat(SafeXml.MAX_DEPTH) + "</wp:postmeta>".repeat(SafeXml.MAX_DEPTH);
+
+        assertRefused(HEAD + "<item><wp:post_id>1</wp:post_id>" + deep + "</item>" + TAIL, 1,
+                "elements are nested more than " + SafeXml.MAX_DEPTH + " levels deep");
+    }
+
+    @Test
+    void refusesAHugeAttributeBeforeTheParserHoldsIt() {
+        // An attribute is held whole by the parser before anyone sees it: no text limit can catch it, only
+        // counting the bytes read for it.
+        InputStream in = new SequenceInputStream(new SequenceInputStream(
+                utf8(HEAD + "<item><wp:post_id>1</wp:post_id><category domain=\""),
+                HostileExportTest.repeated('a', 8L << 20)), utf8("\">x</category></item>" + TAIL));
+
+        var refused = catchThrowableOfType(() -> WxrReader.read(in, new RecordingSink(), 1 << 20),
+                ImportFormatException.class);
+
+        assertThat(refused).isNotNull();
+        assertThat(refused.entry()).isEqualTo(1);
+        assertThat(refused).hasMessage(
+                "a single XML value (attribute, comment or declaration) is larger than 1 MB");
+    }
+
+    @Test
+    void refusesAHugeXmlCommentToo() {
+        InputStream in = new SequenceInputStream(new SequenceInputStream(utf8(HEAD + "<!--"),
+                HostileExportTest.repeated('x', 8L << 20)), utf8("-->" + TAIL));
+
+        var refused = catchThrowableOfType(() -> WxrReader.read(in, new RecordingSink(), 1 << 20),
+                ImportFormatException.class);
+
+        assertThat(refused).isNotNull();
+        assertThat(refused.entry()).isZero();
+        assertThat(refused).hasMessageContaining("larger than 1 MB");
+    }
+
+    @Test
+    void stopsReadingAHugeDtdLongBeforeItsEnd() {
+        // Refusing a DTD once it has been read is not enough: the parser holds all of it before saying it
+        // saw one. Sixteen megabytes of it must not be read to refuse it.
+        var served = new long[1];
+        InputStream dtd = HostileExportTest.repeated(' ', 16L << 20);
+        InputStream counted = new FilterInputStream(dtd) {
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int n = super.read(buffer, offset, length);
+                served[0] += Math.max(n, 0);
+                return n;
+            }
+        };
+        InputStream in = new SequenceInputStream(new SequenceInputStream(
+                utf8("<?xml version=\"1.0\"?>\n<!DOCTYPE rss [<!ENTITY e \"x\">"), counted),
+                utf8("]>\n" + HEAD.substring(HEAD.indexOf("<rss")) + TAIL));
+
+        var refused = catchThrowableOfType(() -> WxrReader.read(in, new RecordingSink(), 1 << 20),
+                ImportFormatException.class);
+
+        assertThat(refused).isNotNull();
+        assertThat(refused.entry()).isZero();
+        assertThat(served[0]).isLessThan(2L << 20);
     }
 
     // ---- streaming ----------------------------------------------------------------------------------------------
@@ -536,32 +611,6 @@ class WxrReaderTest {
     // ---- the pieces ---------------------------------------------------------------------------------------------
 
     @Test
-    void paragraphsAreMadeFromBlankLinesLikeWordPressDoes() {
-        assertThat(WxrReader.paragraphs("Un.\n\nDeux\ntrois.")).isEqualTo("<p>Un.</p>\n\n<p>Deux<br>\ntrois.</p>");
-        assertThat(WxrReader.paragraphs("Un.\r\n\r\n  \r\nDeux.")).isEqualTo("<p>Un.</p>\n\n  \n<p>Deux.</p>");
-        assertThat(WxrReader.paragraphs("Seul")).isEqualTo("<p>Seul</p>");
-        assertThat(WxrReader.paragraphs("")).isEmpty();
-        assertThat(WxrReader.paragraphs("  \n\n ")).isEqualTo("  \n\n ");
-        // inline markup stays inside the paragraph
-        assertThat(WxrReader.paragraphs("<a href=\"/x\">lien</a> et <img src=\"a.png\">"))
-                .isEqualTo("<p><a href=\"/x\">lien</a> et <img src=\"a.png\"></p>");
-        // a piece with a block-level tag is left as it is; the text inside a blockquote gets its paragraph
-        assertThat(WxrReader.paragraphs("<blockquote>\n\nCité\nici\n\n</blockquote>"))
-                .isEqualTo("<blockquote>\n\n<p>Cité<br>\nici</p>\n\n</blockquote>");
-        assertThat(WxrReader.paragraphs("<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n\nFin."))
-                .isEqualTo("<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n\n<p>Fin.</p>");
-        assertThat(WxrReader.paragraphs("<p>Déjà</p>\n\n<h2>Titre</h2>")).isEqualTo("<p>Déjà</p>\n\n<h2>Titre</h2>");
-        assertThat(WxrReader.paragraphs("Avant\n\n<!--more-->\n\nAprès"))
-                .isEqualTo("<p>Avant</p>\n\n<!--more-->\n\n<p>Après</p>");
-        // code keeps its blank lines and line breaks
-        assertThat(WxrReader.paragraphs("Code :\n<pre>a\n\nb\nc</pre>\nFin"))
-                .isEqualTo("<p>Code :</p>\n<pre>a\n\nb\nc</pre>\n<p>Fin</p>");
-        // the block editor already writes HTML: untouched
-        String blocks = "<!-- wp:paragraph -->\n<p>Un</p>\n<!-- /wp:paragraph -->\n\nTexte libre";
-        assertThat(WxrReader.paragraphs(blocks)).isEqualTo(blocks);
-    }
-
-    @Test
     void pathsAreTheLinksPathAndQueryAsWritten() {
         assertThat(WxrReader.path("https://monblog.fr/2022/01/17/mon-article/")).isEqualTo("/2022/01/17/mon-article/");
         assertThat(WxrReader.path("https://monblog.fr/?p=123")).isEqualTo("/?p=123");
@@ -573,17 +622,6 @@ class WxrReaderTest {
         assertThat(WxrReader.path("/a-propos/")).isEqualTo("/a-propos/");
         assertThat(WxrReader.path("  ")).isNull();
         assertThat(WxrReader.path(null)).isNull();
-    }
-
-    @Test
-    void languagesMapToFrenchOrEnglishOnly() {
-        assertThat(WxrReader.language("fr-FR")).isEqualTo("fr");
-        assertThat(WxrReader.language("fr_CA")).isEqualTo("fr");
-        assertThat(WxrReader.language("EN-us")).isEqualTo("en");
-        assertThat(WxrReader.language("en")).isEqualTo("en");
-        assertThat(WxrReader.language("de-DE")).isNull();
-        assertThat(WxrReader.language("")).isNull();
-        assertThat(WxrReader.language(null)).isNull();
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------
