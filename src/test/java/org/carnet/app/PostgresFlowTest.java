@@ -103,7 +103,7 @@ class PostgresFlowTest {
             int refused = 0;
             for (var f : java.util.List.of(first, second)) {
                 try {
-                    f.get();
+                    org.carnet.testkit.Waits.result(f, "an admin's change of role");
                 } catch (java.util.concurrent.ExecutionException e) {
                     refused++;
                 }

@@ -20,6 +20,7 @@ import org.carnet.post.PostService;
 import org.carnet.store.Database;
 import org.carnet.testkit.CarnetExtension;
 import org.carnet.testkit.Rows;
+import org.carnet.testkit.Waits;
 import org.carnet.testkit.Tier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -66,7 +67,7 @@ class CommentLimitAcrossNodesTest {
             go.countDown();
             int accepted = 0;
             for (Future<Boolean> f : results) {
-                accepted += f.get() ? 1 : 0;
+                accepted += Waits.result(f, "a comment's answer") ? 1 : 0;
             }
             pool.shutdown();
             assertThat(accepted).isEqualTo(CommentService.MAX_PER_ADDRESS);

@@ -8,6 +8,7 @@ import java.util.List;
 import org.carnet.app.Services;
 import org.carnet.store.Database;
 import org.carnet.testkit.TestDatabases;
+import org.carnet.testkit.Tier;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * move with it, or deleting the old row would take it away (foreign keys cascade). Every table with a foreign key to
  * blog is in ImportStore's CONTENT or DEPENDENTS: a new table that is in neither fails here.
  */
+@Tier.Postgres
 class StagingContractTest {
 
     @ParameterizedTest(name = "{0}")

@@ -187,7 +187,7 @@ class PageCacheTest {
         go.countDown();
         int misses = 0;
         for (var f : answers) {
-            Response r = f.get();
+            Response r = org.carnet.testkit.Waits.result(f, "a reader's answer");
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.text()).contains("Popular.");
             assertThat(r.doc().select("a.newer").attr("href")).as("the page after the write").contains("another-post");
