@@ -6,8 +6,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Told after a write that changes what readers can find has been committed, so that this node's derived state
- * (the search index, later the page cache) follows at once. Other nodes follow the database's change log.
+ * Told after a write that changes what readers can find has been committed (store/BlogWrites tells it), so that this
+ * node's search index follows at once. Other nodes follow the database's change log; page caches need no telling:
+ * they are keyed by each blog's content version, which the write raised.
  */
 public final class Changes {
 
