@@ -84,6 +84,7 @@ public final class SearchSync implements AutoCloseable {
                 break;
             }
             Instant now = clock.instant();
+            long upTo = applied;
             for (SearchStore.Change c : changes) {
                 if (c.postId() == null) {
                     index.deleteBlog(c.blogId());
@@ -92,9 +93,12 @@ public final class SearchSync implements AutoCloseable {
                             .ifPresentOrElse(index::upsert, () -> index.delete(c.postId()));
                 }
                 touched++;
-                applied = c.seq();
+                upTo = c.seq();
             }
             index.commit();
+            // Only now, once searches see them: a search that finds applied up to date answers without waiting
+            // (catchUpIfBehind), and must not answer from a searcher that has not got these changes yet.
+            applied = upTo;
             writeApplied();
         }
         return touched;
