@@ -145,7 +145,7 @@ class AccessTest {
                 .isInstanceOfSatisfying(Problem.class, p -> {
                     assertThat(p.kind()).isEqualTo(Problem.Kind.FORBIDDEN);
                     assertThat(p.message(org.carnet.core.Messages.of("fr")))
-                            .isEqualTo("Remarque : Seul un membre de ce blog est autorisé à enregistrer un commentaire.");
+                            .isEqualTo("Remarque\u00a0: Seul un membre de ce blog est autorisé à enregistrer un commentaire.");
                     assertThat(p.message(org.carnet.core.Messages.of("en")))
                             .isEqualTo("Note: Only a member of this blog may post a comment.");
                 });

@@ -47,7 +47,7 @@ class CommentsBrowserTest {
 
     private static final String PASSWORD = "une phrase de passe solide";
     private static final String MEMBERS_NOTE =
-            "Remarque : Seul un membre de ce blog est autorisé à enregistrer un commentaire.";
+            "Remarque\u00a0: Seul un membre de ce blog est autorisé à enregistrer un commentaire.";
 
     // --- 1. The page everything is measured against ---
 

@@ -144,7 +144,7 @@ class WritingAndReadingBrowserTest {
         assertThat(teaser).not().containsText(AFTER_BREAK);
         assertThat(article).not().containsText(AFTER_BREAK);
         Locator readMore = article.locator("p.jump a");
-        assertThat(readMore).hasText("Lire la suite »");
+        assertThat(readMore).hasText("Lire la suite\u00a0»");
         assertThat(readMore).hasAttribute("href", postPath);
         assertThat(article.locator(".post-footer a[rel=author]")).hasText(AUTHOR_NAME);
         assertThat(article.locator(".post-footer a[rel=author]"))

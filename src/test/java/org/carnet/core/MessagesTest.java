@@ -57,7 +57,7 @@ class MessagesTest {
                 String pattern = m.t(key);
                 if (pattern.contains("{")) {
                     String formatted = new MessageFormat(pattern, Locale.forLanguageTag(m.lang()))
-                            .format(new Object[] {3, "x", "y"});
+                            .format(new Object[] {3, 3, 3, 3});
                     assertThat(formatted).as(m.lang() + " " + key).doesNotContain("{0").doesNotContain("{1");
                 }
             }
@@ -67,8 +67,27 @@ class MessagesTest {
     @Test
     void theReferenceNotesAreWordForWord() {
         assertThat(fr.t("comment.policy.members"))
-                .isEqualTo("Remarque : Seul un membre de ce blog est autorisé à enregistrer un commentaire.");
+                .isEqualTo("Remarque\u00a0: Seul un membre de ce blog est autorisé à enregistrer un commentaire.");
         assertThat(en.t("comment.policy.members")).isEqualTo("Note: Only a member of this blog may post a comment.");
+    }
+
+    @Test
+    void frenchTypographyKeepsItsSpacesFromBreaking() {
+        for (String key : fr.keys()) {
+            String text = fr.t(key);
+            assertThat(text).as("fr " + key + ": a non-breaking space before : ; ! ? and inside « »")
+                    .doesNotContain(" :").doesNotContain(" ;").doesNotContain(" !").doesNotContain(" ?")
+                    .doesNotContain("« ").doesNotContain(" »");
+        }
+    }
+
+    @Test
+    void countsAgreeWithTheirNouns() {
+        assertThat(fr.t("import.done", 1, 1, 0, 2)).isEqualTo("Importé\u00a0: 1 article, 1 page, aucun brouillon et "
+                + "2 commentaires.");
+        assertThat(en.t("import.done", 2, 1, 1, 0)).isEqualTo("Imported: 2 posts, 1 page, 1 draft and no comments.");
+        assertThat(en.t("import.done.more", 1, 0, 3, 1200)).isEqualTo("1 entry skipped, none already there, "
+                + "3 old addresses redirected (1,200 entries read).");
     }
 
     @Test

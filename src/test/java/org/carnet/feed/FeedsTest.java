@@ -251,7 +251,7 @@ class FeedsTest {
     void aLabelFeedHasOnlyThatLabelsVisiblePosts() throws Exception {
         SyndFeed cuisine = parse(carnet.client().get("/flux/feeds/posts/default/-/Cuisine"));
         assertThat(titles(cuisine)).containsExactly(TRICKY, "Premier");
-        assertThat(cuisine.getTitle()).isEqualTo("Carnet d’été & co : Cuisine");
+        assertThat(cuisine.getTitle()).isEqualTo("Carnet d’été & co\u00a0: Cuisine");
         assertThat(link(cuisine, "self")).isEqualTo(carnet.baseUrl() + "/flux/feeds/posts/default/-/Cuisine");
         SyndFeed ete = parse(carnet.client().get("/flux/feeds/posts/default/-/%C3%89t%C3%A9?alt=rss"));
         assertThat(titles(ete)).containsExactly(TRICKY);
@@ -266,7 +266,7 @@ class FeedsTest {
     void commentFeedsHaveOnlyLiveCommentsNewestFirst() throws Exception {
         Response all = carnet.client().get("/flux/feeds/comments/default");
         SyndFeed feed = parse(all);
-        assertThat(feed.getTitle()).isEqualTo("Carnet d’été & co : commentaires");
+        assertThat(feed.getTitle()).isEqualTo("Carnet d’été & co\u00a0: commentaires");
         assertThat(feed.getEntries()).extracting(e -> e.getContents().get(0).getValue())
                 .satisfiesExactly(
                         v -> assertThat(v).contains("Sur le cinquième."),
@@ -281,7 +281,7 @@ class FeedsTest {
                 .isEqualTo(carnet.baseUrl() + "/flux" + post(fifth).path());
 
         SyndFeed onePost = parse(carnet.client().get("/flux/feeds/" + tricky + "/comments/default"));
-        assertThat(onePost.getTitle()).isEqualTo("Carnet d’été & co : commentaires sur « " + TRICKY + " »");
+        assertThat(onePost.getTitle()).isEqualTo("Carnet d’été & co\u00a0: commentaires sur «\u00a0" + TRICKY + "\u00a0»");
         assertThat(onePost.getEntries()).extracting(SyndEntry::getTitle)
                 .containsExactly("Deuxième avis.", "Très bon « plat » !");
         SyndFeed paged = parse(carnet.client().get("/flux/feeds/" + tricky + "/comments/default?max-results=1"));

@@ -51,9 +51,9 @@ class NotificationEmailTest {
         assertThat(received).hasSize(1);
         MimeMessage mail = received[0];
         assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("plume@mail.test");
-        assertThat(mail.getSubject()).isEqualTo("Nouveau commentaire sur « Été à Almaty »");
+        assertThat(mail.getSubject()).isEqualTo("Nouveau commentaire sur «\u00a0Été à Almaty\u00a0»");
         String body = mail.getContent().toString();
-        assertThat(body).contains("Lecteur a commenté « Été à Almaty »").contains("Très « bel » article.")
+        assertThat(body).contains("Lecteur a commenté «\u00a0Été à Almaty\u00a0»").contains("Très « bel » article.")
                 .contains("https://blogs.example/courrier" + entry.post().path() + "#c");
     }
 

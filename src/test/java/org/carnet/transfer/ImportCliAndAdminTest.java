@@ -151,7 +151,7 @@ class ImportCliAndAdminTest {
         assertThat(status.doc().selectFirst("#import-summary")).as("the import's end, within 30 s: %s",
                 status.text()).isNotNull();
         assertThat(status.doc().selectFirst("#import-summary").text())
-                .contains("2 posts, 1 pages, 1 drafts and 3 comments imported.");
+                .contains("Imported: 2 posts, 1 page, 1 draft and 3 comments.");
         Response download = root.get("/televerse/admin/export");
         assertThat(download.status()).isEqualTo(200);
         assertThat(download.header("Content-Disposition")).contains("televerse-blogger.xml");

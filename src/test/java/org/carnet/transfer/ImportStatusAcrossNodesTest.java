@@ -70,7 +70,7 @@ class ImportStatusAcrossNodesTest {
             status = onB.get(started.location());
         }
         assertThat(status.doc().selectFirst("#import-summary").text())
-                .contains("2 posts, 1 pages, 1 drafts and 3 comments imported.");
+                .contains("Imported: 2 posts, 1 page, 1 draft and 3 comments.");
         // Another blog's admin page does not show this import.
         carnet.blog(admin, "autreblog", "language", "en");
         assertThat(onB.get(started.location().replace("/deuxnoeuds/", "/autreblog/")).status()).isEqualTo(404);
