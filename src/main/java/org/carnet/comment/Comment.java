@@ -19,4 +19,24 @@ public record Comment(long id, long blogId, long postId, Long parentId, Long aut
     public boolean isPending() {
         return status == Status.PENDING;
     }
+
+    /**
+     * Held back from readers until someone reviews it: pending, or taken for spam (its author is told the same
+     * "awaiting moderation" either way: never that it was judged spam, and never nothing).
+     */
+    public boolean awaitsReview() {
+        return status == Status.PENDING || status == Status.SPAM;
+    }
+
+    /** Why it was taken for spam, as a message key (never the stored code itself); null when it was not. */
+    public String spamReasonKey() {
+        if (spamReason == null) {
+            return null;
+        }
+        return switch (spamReason) {
+            case "honeypot", "too-fast", "no-form", "links", "admin" -> "spam.reason." + spamReason;
+            default -> "spam.reason.other";
+        };
+    }
+
 }

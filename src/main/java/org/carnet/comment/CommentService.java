@@ -105,12 +105,12 @@ public final class CommentService {
             return new Block(List.of(), 0, true, true, false, "comment.closed", null, viewer.signedIn(), moderator,
                     viewerId);
         }
-        List<Comment> all = jdbi.withHandle(h -> comments.ofPost(h, blog.id(), post.id()));
+        List<Comment> all = jdbi.withHandle(h -> comments.ofPost(h, blog.id(), post.id(), viewerId, visitorHash));
         Map<Long, Thread> threads = new LinkedHashMap<>();
         List<Comment> replies = new ArrayList<>();
         int count = 0;
         for (Comment c : all) {
-            boolean own = c.isPending() && ((viewer.signedIn() && c.authorId() != null
+            boolean own = c.awaitsReview() && ((viewer.signedIn() && c.authorId() != null
                     && c.authorId() == viewer.userId()) || (visitorHash != null && visitorHash.equals(c.visitorHash())));
             if (c.status() == Comment.Status.LIVE) {
                 count++;

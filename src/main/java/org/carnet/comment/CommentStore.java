@@ -43,10 +43,16 @@ public final class CommentStore {
      * Every comment of a post in the order of the page (oldest first); the caller picks what a viewer sees. Only
      * the blog's own: an import still running keeps the comments it brings elsewhere (V9__import_staging.sql).
      */
-    public List<Comment> ofPost(Handle h, long blogId, long postId) {
+    /**
+     * The comments of a post, but those taken for spam, except the viewer's own (a signed-in author's, or an
+     * anonymous one's by the hash of their visitor cookie): they are told theirs awaits moderation.
+     */
+    public List<Comment> ofPost(Handle h, long blogId, long postId, Long viewerId, String visitorHash) {
         return h.createQuery("SELECT " + COLUMNS + FROM + "WHERE c.post_id = :post AND c.blog_id = :blog "
-                        + "AND c.status <> 'SPAM' ORDER BY c.created_at, c.id")
-                .bind("post", postId).bind("blog", blogId).mapTo(Comment.class).list();
+                        + "AND (c.status <> 'SPAM' OR c.author_id = :viewer OR c.visitor_hash = :visitor) "
+                        + "ORDER BY c.created_at, c.id")
+                .bind("post", postId).bind("blog", blogId).bind("viewer", viewerId).bind("visitor", visitorHash)
+                .mapTo(Comment.class).list();
     }
 
     /** Live comments per post, for the counts in listings. */

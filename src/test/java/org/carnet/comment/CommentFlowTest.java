@@ -173,11 +173,23 @@ class CommentFlowTest {
                 "http://a.example http://b.example http://c.example http://d.example")));
         assertThat(List.of(status(honeypot), status(tooFast), status(links))).containsOnly("SPAM");
         assertThat(carnet.client().get(post).doc().select("article.comment")).isEmpty();
+        // Whoever sent it learns what became of it: awaiting moderation, as any held comment (never "spam").
+        Response own = speedy.get(post);
+        assertThat(own.doc().select("#c" + tooFast + " .comment-body").text()).isEqualTo("Instant");
+        assertThat(own.doc().select("#c" + tooFast + " .pending-badge").text()).isNotEmpty()
+                .isEqualTo(carnet.services().blogs.require("open").language().equals("fr")
+                        ? "En attente de modération" : "Awaiting moderation");
 
         WebClient boss = carnet.signedIn("admin@flow.test", PW);
         Response queue = boss.get("/open/admin/comments?status=spam");
         assertThat(queue.doc().select("tr[data-comment]").eachAttr("data-comment"))
                 .contains(Long.toString(honeypot), Long.toString(tooFast), Long.toString(links));
+        // Why each was taken for spam, in the admin's words, not as a code.
+        assertThat(queue.doc().select("tr[data-comment=" + tooFast + "] .badge").text())
+                .isEqualTo("Sent faster than a person writes");
+        assertThat(queue.doc().select("tr[data-comment=" + honeypot + "] .badge").text())
+                .isEqualTo("Filled in a field readers never see (a robot)");
+        assertThat(queue.text()).doesNotContain("too-fast").doesNotContain("honeypot");
         boss.submit(queue, "form#moderate", Map.of("id", Long.toString(tooFast), "decision", "approve"));
         assertThat(status(tooFast)).isEqualTo("LIVE");
         assertThat(carnet.client().get(post).doc().select("#c" + tooFast + " .comment-body").text()).isEqualTo("Instant");
