@@ -1,5 +1,6 @@
 package org.carnet.account;
 
+import gg.jte.generated.precompiled.Templates;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
@@ -24,12 +25,14 @@ public final class AccountRoutes {
     private final AccountService accounts;
     private final InstanceSettings instance;
     private final Pages pages;
+    private final Templates templates;
     private final boolean secureCookies;
 
     public AccountRoutes(AccountService accounts, InstanceSettings instance, Pages pages, boolean secureCookies) {
         this.accounts = accounts;
         this.instance = instance;
         this.pages = pages;
+        this.templates = pages.templates();
         this.secureCookies = secureCookies;
     }
 
@@ -55,9 +58,8 @@ public final class AccountRoutes {
     }
 
     private void showSignUp(Context ctx, String email, String name, String error) {
-        pages.render(ctx, "account/signup.jte", Pages.params("p", pages.page(ctx, "signup.title"),
-                "open", instance.signupOpen(), "email", email, "name", name, "error", error,
-                "minLength", PasswordPolicy.MIN_LENGTH));
+        pages.render(ctx, templates.accountSignup(pages.page(ctx, "signup.title"), instance.signupOpen(), email,
+                name, error, PasswordPolicy.MIN_LENGTH));
     }
 
     private void signUp(Context ctx) {
@@ -83,8 +85,8 @@ public final class AccountRoutes {
     }
 
     private void showSignIn(Context ctx, String email, String next, String error) {
-        pages.render(ctx, "account/signin.jte", Pages.params("p", pages.page(ctx, "signin.title"),
-                "email", email, "next", next, "error", error, "signupOpen", instance.signupOpen()));
+        pages.render(ctx, templates.accountSignin(pages.page(ctx, "signin.title"), email, next, error,
+                instance.signupOpen()));
     }
 
     private void signIn(Context ctx) {
@@ -110,9 +112,8 @@ public final class AccountRoutes {
     }
 
     private void showProfile(Context ctx, String name, String about, String language, String error, boolean saved) {
-        pages.render(ctx, "account/profile.jte", Pages.params("p", pages.page(ctx, "profile.title"),
-                "name", name, "about", about, "language", language == null ? "" : language,
-                "error", error, "saved", saved));
+        pages.render(ctx, templates.accountProfile(pages.page(ctx, "profile.title"), name, about,
+                language == null ? "" : language, error, saved));
     }
 
     private void saveProfile(Context ctx) {
@@ -132,8 +133,8 @@ public final class AccountRoutes {
     }
 
     private void showPassword(Context ctx, String error, boolean saved) {
-        pages.render(ctx, "account/password.jte", Pages.params("p", pages.page(ctx, "password.title"),
-                "error", error, "saved", saved, "minLength", PasswordPolicy.MIN_LENGTH));
+        pages.render(ctx, templates.accountPassword(pages.page(ctx, "password.title"), error, saved,
+                PasswordPolicy.MIN_LENGTH));
     }
 
     private void changePassword(Context ctx) {

@@ -1,5 +1,6 @@
 package org.carnet.app;
 
+import gg.jte.generated.precompiled.Templates;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -20,6 +21,7 @@ public final class DashboardRoutes {
     private final CommentService comments;
     private final NotificationService notifications;
     private final Pages pages;
+    private final Templates templates;
 
     public DashboardRoutes(BlogService blogs, CommentService comments, NotificationService notifications,
                            Pages pages) {
@@ -27,6 +29,7 @@ public final class DashboardRoutes {
         this.comments = comments;
         this.notifications = notifications;
         this.pages = pages;
+        this.templates = pages.templates();
     }
 
     public void register(RoutesConfig r) {
@@ -43,9 +46,8 @@ public final class DashboardRoutes {
                 waiting.put(mb.blog().id(), comments.waiting(mb.blog()));
             }
         }
-        pages.render(ctx, "blog/dashboard.jte", Pages.params("p", pages.page(ctx, "dashboard.title"),
-                "blogs", mine, "waiting", waiting, "notifications", notifications.unread(Web.viewer(ctx)),
-                "deleted", ctx.queryParam("deleted")));
+        pages.render(ctx, templates.blogDashboard(pages.page(ctx, "dashboard.title"), mine,
+                ctx.queryParam("deleted"), waiting, notifications.unread(Web.viewer(ctx))));
     }
 
     private void markRead(Context ctx) {

@@ -1,5 +1,6 @@
 package org.carnet.app;
 
+import gg.jte.generated.precompiled.Templates;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -20,12 +21,14 @@ public final class InstanceRoutes {
     private final BlogService blogs;
     private final InstanceSettings instance;
     private final Pages pages;
+    private final Templates templates;
 
     public InstanceRoutes(Database db, BlogService blogs, InstanceSettings instance, Pages pages) {
         this.db = db;
         this.blogs = blogs;
         this.instance = instance;
         this.pages = pages;
+        this.templates = pages.templates();
     }
 
     public void register(RoutesConfig r) {
@@ -36,8 +39,8 @@ public final class InstanceRoutes {
     }
 
     private void landing(Context ctx) {
-        pages.render(ctx, "app/landing.jte", Pages.params("p", pages.page(ctx, "landing.title"),
-                "blogs", blogs.publicBlogs(), "signupOpen", instance.signupOpen()));
+        pages.render(ctx, templates.appLanding(pages.page(ctx, "landing.title"), blogs.publicBlogs(),
+                instance.signupOpen()));
     }
 
     /** For load balancers: 200 when this node can reach its database, 503 otherwise. */
@@ -61,8 +64,8 @@ public final class InstanceRoutes {
     }
 
     private void show(Context ctx, String error, boolean saved) {
-        pages.render(ctx, "app/instance.jte", Pages.params("p", pages.page(ctx, "instance.title"),
-                "signupOpen", instance.signupOpen(), "error", error, "saved", saved));
+        pages.render(ctx, templates.appInstance(pages.page(ctx, "instance.title"), instance.signupOpen(), error,
+                saved));
     }
 
     private void saveSettings(Context ctx) {

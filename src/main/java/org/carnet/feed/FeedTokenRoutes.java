@@ -1,5 +1,6 @@
 package org.carnet.feed;
 
+import gg.jte.generated.precompiled.Templates;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.net.URLEncoder;
@@ -19,11 +20,13 @@ public final class FeedTokenRoutes {
     private final BlogService blogs;
     private final FeedTokens tokens;
     private final Pages pages;
+    private final Templates templates;
 
     public FeedTokenRoutes(BlogService blogs, FeedTokens tokens, Pages pages) {
         this.blogs = blogs;
         this.tokens = tokens;
         this.pages = pages;
+        this.templates = pages.templates();
     }
 
     public void register(RoutesConfig r) {
@@ -48,7 +51,6 @@ public final class FeedTokenRoutes {
     }
 
     private void render(Context ctx, Blog blog, boolean hasToken, String newUrl) {
-        pages.render(ctx, "feed/token.jte", Pages.params("p", pages.blogAdminPage(ctx, blog, "feedToken.title"),
-                "hasToken", hasToken, "newUrl", newUrl));
+        pages.render(ctx, templates.feedToken(pages.blogAdminPage(ctx, blog, "feedToken.title"), hasToken, newUrl));
     }
 }

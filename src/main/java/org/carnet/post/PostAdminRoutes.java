@@ -1,5 +1,6 @@
 package org.carnet.post;
 
+import gg.jte.generated.precompiled.Templates;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -23,12 +24,14 @@ public final class PostAdminRoutes {
     private final BlogService blogs;
     private final PostService posts;
     private final Pages pages;
+    private final Templates templates;
     private final SearchSync search;
 
     public PostAdminRoutes(BlogService blogs, PostService posts, Pages pages, SearchSync search) {
         this.blogs = blogs;
         this.posts = posts;
         this.pages = pages;
+        this.templates = pages.templates();
         this.search = search;
     }
 
@@ -67,11 +70,10 @@ public final class PostAdminRoutes {
                 .stream().map(org.carnet.search.Hit::postId).toList();
         List<Post> list = posts.list(Web.viewer(ctx), blog, new PostStore.Filter(kind, status, label, author, q,
                 found));
-        pages.render(ctx, "post/list.jte", Pages.params("p", pages.blogAdminPage(ctx, blog, section(kind) + ".title"),
-                "kind", kind, "posts", list, "labels", posts.allLabels(blog), "authors", posts.authors(blog),
-                "author", author == null ? 0L : author,
-                "status", status == null ? "" : status.name(), "label", label == null ? "" : label,
-                "q", q == null ? "" : q, "deleted", Forms.id(ctx.queryParam("deleted")), "now", posts.now()));
+        pages.render(ctx, templates.postList(pages.blogAdminPage(ctx, blog, section(kind) + ".title"), kind, list,
+                posts.allLabels(blog), status == null ? "" : status.name(), label == null ? "" : label,
+                q == null ? "" : q, posts.authors(blog), author == null ? 0L : author,
+                Forms.id(ctx.queryParam("deleted")), posts.now()));
     }
 
     private void newForm(Context ctx, Post.Kind kind) {
@@ -98,11 +100,10 @@ public final class PostAdminRoutes {
     private void showEditor(Context ctx, Blog blog, Post post, PostInput input, String error, String notice) {
         String titleKey = post == null ? (input.kind() == Post.Kind.POST ? "editor.new.post" : "editor.new.page")
                 : "editor.edit";
-        pages.render(ctx, "post/editor.jte", Pages.params("p", pages.blogAdminPage(ctx, blog, titleKey),
-                "post", post, "input", input, "labels", posts.allLabels(blog), "error", error, "notice", notice,
-                "now", posts.now(),
-                "action", Pages.blogBase(ctx, blog) + "/admin/" + section(input.kind())
-                        + (post == null ? "/new" : "/" + post.id() + "/edit")));
+        String action = Pages.blogBase(ctx, blog) + "/admin/" + section(input.kind())
+                + (post == null ? "/new" : "/" + post.id() + "/edit");
+        pages.render(ctx, templates.postEditor(pages.blogAdminPage(ctx, blog, titleKey), post, input,
+                posts.allLabels(blog), error, notice, action, posts.now()));
     }
 
     private void save(Context ctx, Post.Kind kind, Long id) {
@@ -118,10 +119,10 @@ public final class PostAdminRoutes {
         Forms.submit(ctx, () -> {
             if (action.equals("preview")) {
                 Post preview = posts.preview(Web.viewer(ctx), blog, id, input);
-                pages.render(ctx, "post/post.jte", Pages.params("p", pages.blogPage(ctx, blog, preview.title()),
-                        "entry", new BlogReader.Entry(preview, Labels.parse(input.labels())),
-                        "dates", new PostDates(blog), "older", null, "newer", null, "sidebar", null,
-                        "preview", true, "comments", null, "form", null));
+                // The post page as a reader would see it, without neighbours, sidebar or comments.
+                pages.render(ctx, templates.postPost(pages.blogPage(ctx, blog, preview.title()),
+                        new BlogReader.Entry(preview, Labels.parse(input.labels())), new PostDates(blog),
+                        null, null, null, true, null, null));
                 return;
             }
             PostService.Intent intent = action.equals("publish") ? PostService.Intent.PUBLISH
@@ -147,8 +148,8 @@ public final class PostAdminRoutes {
                 ctx.redirect(back, HttpStatus.SEE_OTHER);
                 return;
             }
-            pages.render(ctx, "post/delete.jte", Pages.params("p", pages.blogAdminPage(ctx, blog,
-                    "posts.delete.title"), "posts", chosen, "action", back + "/delete"));
+            pages.render(ctx, templates.postDelete(pages.blogAdminPage(ctx, blog, "posts.delete.title"), chosen,
+                    back + "/delete"));
             return;
         }
         int n = posts.delete(Web.viewer(ctx), blog, ids);
@@ -158,10 +159,9 @@ public final class PostAdminRoutes {
     private void revisions(Context ctx, Post.Kind kind) {
         Blog blog = blog(ctx);
         Post post = posts.requireEditable(Web.viewer(ctx), blog, id(ctx));
-        pages.render(ctx, "post/revisions.jte", Pages.params("p", pages.blogAdminPage(ctx, blog, "revisions.title"),
-                "post", post, "revisions", posts.revisions(Web.viewer(ctx), blog, post.id()),
-                "base", Pages.blogBase(ctx, blog) + "/admin/" + section(kind) + "/" + post.id(),
-                "zone", ZoneId.of(blog.timeZone())));
+        pages.render(ctx, templates.postRevisions(pages.blogAdminPage(ctx, blog, "revisions.title"), post,
+                posts.revisions(Web.viewer(ctx), blog, post.id()),
+                Pages.blogBase(ctx, blog) + "/admin/" + section(kind) + "/" + post.id(), ZoneId.of(blog.timeZone())));
     }
 
     private void revision(Context ctx, Post.Kind kind) {
@@ -171,10 +171,9 @@ public final class PostAdminRoutes {
         if (rev == null) {
             throw Problem.notFound("post.revision.notFound");
         }
-        pages.render(ctx, "post/revision.jte", Pages.params("p", pages.blogAdminPage(ctx, blog, "revisions.title"),
-                "post", post, "revision", posts.revision(Web.viewer(ctx), blog, post.id(), rev),
-                "base", Pages.blogBase(ctx, blog) + "/admin/" + section(kind) + "/" + post.id(),
-                "zone", ZoneId.of(blog.timeZone())));
+        pages.render(ctx, templates.postRevision(pages.blogAdminPage(ctx, blog, "revisions.title"), post,
+                posts.revision(Web.viewer(ctx), blog, post.id(), rev),
+                Pages.blogBase(ctx, blog) + "/admin/" + section(kind) + "/" + post.id(), ZoneId.of(blog.timeZone())));
     }
 
     private void restore(Context ctx, Post.Kind kind) {

@@ -1,5 +1,6 @@
 package org.carnet.reading;
 
+import gg.jte.generated.precompiled.Templates;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
@@ -29,6 +30,7 @@ public final class CommentRoutes {
     private final ReadingRoutes reading;
     private final PostPage postPage;
     private final Pages pages;
+    private final Templates templates;
 
     public CommentRoutes(BlogService blogs, BlogReader reader, CommentService comments, ReadingRoutes reading,
                          PostPage postPage, Pages pages) {
@@ -38,6 +40,7 @@ public final class CommentRoutes {
         this.reading = reading;
         this.postPage = postPage;
         this.pages = pages;
+        this.templates = pages.templates();
     }
 
     public void register(RoutesConfig r) {
@@ -90,10 +93,9 @@ public final class CommentRoutes {
     private void queue(Context ctx) {
         Blog blog = adminBlog(ctx);
         Comment.Status status = status(ctx.queryParam("status"));
-        pages.render(ctx, "comment/queue.jte", Pages.params("p", pages.blogAdminPage(ctx, blog, "moderation.title"),
-                "status", status, "queued", comments.queue(Web.viewer(ctx), blog, status),
-                "waiting", comments.waiting(blog), "spam", comments.spamCount(blog),
-                "done", Forms.id(ctx.queryParam("done"))));
+        pages.render(ctx, templates.commentQueue(pages.blogAdminPage(ctx, blog, "moderation.title"), status,
+                comments.queue(Web.viewer(ctx), blog, status), comments.waiting(blog), comments.spamCount(blog),
+                Forms.id(ctx.queryParam("done"))));
     }
 
     private void moderate(Context ctx) {

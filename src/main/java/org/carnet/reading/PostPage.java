@@ -1,5 +1,6 @@
 package org.carnet.reading;
 
+import gg.jte.generated.precompiled.Templates;
 import io.javalin.http.Context;
 import org.carnet.blog.Blog;
 import org.carnet.comment.CommentForm;
@@ -21,11 +22,13 @@ public final class PostPage {
     private final BlogReader reader;
     private final CommentService comments;
     private final Pages pages;
+    private final Templates templates;
 
     public PostPage(BlogReader reader, CommentService comments, Pages pages) {
         this.reader = reader;
         this.comments = comments;
         this.pages = pages;
+        this.templates = pages.templates();
     }
 
     public void render(Context ctx, Blog blog, BlogReader.Entry entry, CommentForm form) {
@@ -36,13 +39,8 @@ public final class PostPage {
             PageCache.formIn(ctx, CommentService.formId(post.id()), block.formToken());
         }
         BlogReader.Neighbours around = post.isPage() ? new BlogReader.Neighbours(null, null) : reader.neighbours(post);
-        pages.render(ctx, "post/post.jte", Pages.params("p", pages.blogPage(ctx, blog, post.title())
+        pages.render(ctx, templates.postPost(pages.blogPage(ctx, blog, post.title())
                         .withMeta(PostMeta.forPost(ctx, blog, post)),
-                "entry", entry, "dates", new PostDates(blog),
-                "older", around.older(),
-                "newer", around.newer(),
-                "sidebar", reader.sidebar(blog), "preview", false,
-                "comments", block,
-                "form", form));
+                entry, new PostDates(blog), around.older(), around.newer(), reader.sidebar(blog), false, block, form));
     }
 }

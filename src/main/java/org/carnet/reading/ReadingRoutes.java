@@ -1,5 +1,6 @@
 package org.carnet.reading;
 
+import gg.jte.generated.precompiled.Templates;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -41,6 +42,7 @@ public final class ReadingRoutes {
     private final CommentService comments;
     private final PostPage postPage;
     private final Pages pages;
+    private final Templates templates;
     private final SearchSync search;
     private final PageCache cache;
 
@@ -54,6 +56,7 @@ public final class ReadingRoutes {
         this.comments = comments;
         this.postPage = postPage;
         this.pages = pages;
+        this.templates = pages.templates();
     }
 
     public void register(RoutesConfig r) {
@@ -145,9 +148,8 @@ public final class ReadingRoutes {
         }
         org.carnet.search.Results results = search.search(blog.id(), blog.language(), q,
                 label == null || label.isBlank() ? null : label, (page - 1) * RESULTS_PER_PAGE, RESULTS_PER_PAGE);
-        pages.render(ctx, "post/search.jte", Pages.params("p", pages.blogPage(ctx, blog, q),
-                "q", q, "label", label == null ? "" : label, "results", results, "page", page,
-                "perPage", RESULTS_PER_PAGE, "dates", new PostDates(blog), "sidebar", reader.sidebar(blog)));
+        pages.render(ctx, templates.postSearch(pages.blogPage(ctx, blog, q), q, label == null ? "" : label, results,
+                page, RESULTS_PER_PAGE, new PostDates(blog), reader.sidebar(blog)));
     }
 
     private void label(Context ctx) {
@@ -162,11 +164,11 @@ public final class ReadingRoutes {
 
     private void showListing(Context ctx, Blog blog, String title, String label, BlogReader.Listing listing,
                              String canonicalPath) {
-        pages.render(ctx, "post/home.jte", Pages.params("p", pages.blogPage(ctx, blog, title)
+        pages.render(ctx, templates.postHome(pages.blogPage(ctx, blog, title)
                         .withMeta(PostMeta.forListing(ctx, blog, canonicalPath)),
-                "listing", listing, "label", label, "heading", label == null ? null : label,
-                "dates", new PostDates(blog), "sidebar", reader.sidebar(blog), "counts", counts(blog, listing.entries()),
-                "pathBase", label == null ? "/search" : "/search/label/" + Pages.encodePath(label)));
+                listing, label, label, new PostDates(blog), reader.sidebar(blog),
+                label == null ? "/search" : "/search/label/" + Pages.encodePath(label),
+                counts(blog, listing.entries())));
     }
 
     private void post(Context ctx) {
@@ -249,9 +251,8 @@ public final class ReadingRoutes {
         List<BlogReader.Entry> entries = reader.archive(blog, year, month, ARCHIVE_LIMIT);
         PostDates dates = new PostDates(blog);
         String heading = month == 0 ? Integer.toString(year) : dates.monthYear(year, month);
-        pages.render(ctx, "post/archive.jte", Pages.params("p", pages.blogPage(ctx, blog, heading),
-                "heading", heading, "entries", entries, "dates", dates, "sidebar", reader.sidebar(blog),
-                "counts", counts(blog, entries)));
+        pages.render(ctx, templates.postArchive(pages.blogPage(ctx, blog, heading), heading, entries, dates,
+                reader.sidebar(blog), counts(blog, entries)));
     }
 
     private void author(Context ctx) {
@@ -268,9 +269,8 @@ public final class ReadingRoutes {
             throw Problem.notFound("author.notFound");
         }
         User author = accounts.byId(id).orElseThrow(() -> Problem.notFound("author.notFound"));
-        pages.render(ctx, "post/author.jte", Pages.params("p", pages.blogPage(ctx, blog, author.displayName()),
-                "author", author, "entries", entries, "dates", new PostDates(blog),
-                "sidebar", reader.sidebar(blog)));
+        pages.render(ctx, templates.postAuthor(pages.blogPage(ctx, blog, author.displayName()), author, entries,
+                new PostDates(blog), reader.sidebar(blog)));
     }
 
     private static int perPage(Context ctx, Blog blog) {

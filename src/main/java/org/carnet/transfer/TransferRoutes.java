@@ -1,5 +1,6 @@
 package org.carnet.transfer;
 
+import gg.jte.generated.precompiled.Templates;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -29,6 +30,7 @@ public final class TransferRoutes {
     private final Path uploads;
     private final String baseUrl;
     private final Pages pages;
+    private final Templates templates;
 
     public TransferRoutes(BlogService blogs, Access access, ImportJobs jobs, BloggerExport export, Path uploads,
                           String baseUrl, Pages pages) {
@@ -39,6 +41,7 @@ public final class TransferRoutes {
         this.uploads = uploads;
         this.baseUrl = baseUrl;
         this.pages = pages;
+        this.templates = pages.templates();
     }
 
     public void register(RoutesConfig r) {
@@ -62,8 +65,7 @@ public final class TransferRoutes {
     }
 
     private void show(Context ctx, Blog blog, String error) {
-        pages.render(ctx, "transfer/import.jte", Pages.params("p", pages.blogAdminPage(ctx, blog, "import.title"),
-                "error", error));
+        pages.render(ctx, templates.transferImport(pages.blogAdminPage(ctx, blog, "import.title"), error));
     }
 
     private void upload(Context ctx) {
@@ -108,8 +110,8 @@ public final class TransferRoutes {
         ImportJobs.State state = jobs.get(blog, ctx.pathParam("job"))
                 .orElseThrow(() -> Problem.notFound("import.job.notFound"));
         var m = Web.accountMessages(ctx);
-        pages.render(ctx, "transfer/status.jte", Pages.params("p", pages.blogAdminPage(ctx, blog, "import.title"),
-                "state", state, "error", state.errorKey() == null ? null : m.t(state.errorKey(), state.errorArgs())));
+        pages.render(ctx, templates.transferStatus(pages.blogAdminPage(ctx, blog, "import.title"), state,
+                state.errorKey() == null ? null : m.t(state.errorKey(), state.errorArgs())));
     }
 
     private void download(Context ctx) throws IOException {

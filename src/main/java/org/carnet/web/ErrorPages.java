@@ -1,5 +1,6 @@
 package org.carnet.web;
 
+import gg.jte.generated.precompiled.Templates;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.net.URLEncoder;
@@ -21,9 +22,11 @@ public final class ErrorPages {
     static final String HANDLED = "carnet.errorHandled";
 
     private final Pages pages;
+    private final Templates templates;
 
     public ErrorPages(Pages pages) {
         this.pages = pages;
+        this.templates = pages.templates();
     }
 
     public void problem(Problem p, Context ctx) {
@@ -76,8 +79,8 @@ public final class ErrorPages {
         }
         Page page = new Page(m, title, Web.viewer(ctx), "", Web.requestId(ctx), null, "");
         try {
-            pages.render(ctx, "app/error.jte", Pages.params("p", page, "status", status, "message", text,
-                    "signInUrl", status == 403 && !page.signedIn() ? signInUrl(ctx) : null));
+            pages.render(ctx, templates.appError(page, status, text,
+                    status == 403 && !page.signedIn() ? signInUrl(ctx) : null));
         } catch (RuntimeException renderFailure) {
             LOG.error("request {}: the error page itself failed", Web.requestId(ctx), renderFailure);
             ctx.contentType("text/plain; charset=utf-8").result(status + " " + title + " (" + Web.requestId(ctx) + ")");

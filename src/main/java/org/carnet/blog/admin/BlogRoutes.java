@@ -1,5 +1,6 @@
 package org.carnet.blog.admin;
 
+import gg.jte.generated.precompiled.Templates;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -27,11 +28,13 @@ public final class BlogRoutes {
     private final BlogService blogs;
     private final Access access;
     private final Pages pages;
+    private final Templates templates;
 
     public BlogRoutes(BlogService blogs, Access access, Pages pages) {
         this.blogs = blogs;
         this.access = access;
         this.pages = pages;
+        this.templates = pages.templates();
     }
 
     public void register(RoutesConfig r) {
@@ -56,8 +59,7 @@ public final class BlogRoutes {
     }
 
     private void showNewBlog(Context ctx, Map<String, String> values, String error) {
-        pages.render(ctx, "blog/new.jte", Pages.params("p", pages.page(ctx, "blog.new.title"),
-                "values", values, "zones", ZONES, "error", error));
+        pages.render(ctx, templates.blogNew(pages.page(ctx, "blog.new.title"), values, ZONES, error));
     }
 
     private void createBlog(Context ctx) {
@@ -88,8 +90,8 @@ public final class BlogRoutes {
     }
 
     private void showSettings(Context ctx, Blog blog, Map<String, String> values, String error, boolean saved) {
-        pages.render(ctx, "blog/settings.jte", Pages.params("p", pages.blogAdminPage(ctx, blog, "settings.title"),
-                "values", values, "zones", ZONES, "error", error, "saved", saved));
+        pages.render(ctx, templates.blogSettings(pages.blogAdminPage(ctx, blog, "settings.title"), values, ZONES,
+                error, saved));
     }
 
     private void saveSettings(Context ctx) {
@@ -111,8 +113,7 @@ public final class BlogRoutes {
     }
 
     private void showDelete(Context ctx, Blog blog, String error) {
-        pages.render(ctx, "blog/delete.jte", Pages.params("p", pages.blogAdminPage(ctx, blog, "blog.delete.title"),
-                "error", error));
+        pages.render(ctx, templates.blogDelete(pages.blogAdminPage(ctx, blog, "blog.delete.title"), error));
     }
 
     private void delete(Context ctx) {

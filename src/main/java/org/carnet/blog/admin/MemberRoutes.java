@@ -1,5 +1,6 @@
 package org.carnet.blog.admin;
 
+import gg.jte.generated.precompiled.Templates;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -18,12 +19,14 @@ public final class MemberRoutes {
     private final BlogService blogs;
     private final MembershipService memberships;
     private final Pages pages;
+    private final Templates templates;
     private final String baseUrl;
 
     public MemberRoutes(BlogService blogs, MembershipService memberships, Pages pages, String baseUrl) {
         this.blogs = blogs;
         this.memberships = memberships;
         this.pages = pages;
+        this.templates = pages.templates();
         this.baseUrl = baseUrl;
     }
 
@@ -48,9 +51,8 @@ public final class MemberRoutes {
         var members = memberships.members(viewer, blog);
         var invitations = memberships.pendingInvitations(viewer, blog);
         String link = created == null ? null : invitationUrl(ctx, created.token());
-        pages.render(ctx, "blog/members.jte", Pages.params("p", pages.blogAdminPage(ctx, blog, "members.title"),
-                "members", members, "invitations", invitations, "newLink", link,
-                "newRole", created == null ? null : created.role(), "error", error));
+        pages.render(ctx, templates.blogMembers(pages.blogAdminPage(ctx, blog, "members.title"), members,
+                invitations, link, created == null ? null : created.role(), error));
     }
 
     private void invite(Context ctx) {
@@ -94,8 +96,8 @@ public final class MemberRoutes {
     private void invitation(Context ctx) {
         Web.requireUser(ctx);
         var pending = memberships.lookUp(ctx.pathParam("token"));
-        pages.render(ctx, "blog/invitation.jte", Pages.params("p", pages.page(ctx, "invitation.title"),
-                "blog", pending.blog(), "role", pending.invitation().role(), "token", ctx.pathParam("token")));
+        pages.render(ctx, templates.blogInvitation(pages.page(ctx, "invitation.title"), pending.blog(),
+                pending.invitation().role(), ctx.pathParam("token")));
     }
 
     private void accept(Context ctx) {
