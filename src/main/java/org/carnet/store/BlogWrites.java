@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.carnet.core.Changes;
+import org.carnet.core.Problem;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -87,9 +88,17 @@ public final class BlogWrites {
         });
     }
 
+    /**
+     * Raises the blog's version, which also takes its row's lock. No row: the blog was deleted, or an import's final
+     * step gave it a new row (its staging row took the blog's place) since the writer read it. Nothing is written
+     * then, and the writer is told to try again (which finds the blog as it is now, or that it is gone).
+     */
     private static void raiseVersion(Handle h, long blogId) {
-        h.createUpdate("UPDATE blog SET content_version = content_version + 1 WHERE id = :id").bind("id", blogId)
-                .execute();
+        int rows = h.createUpdate("UPDATE blog SET content_version = content_version + 1 WHERE id = :id")
+                .bind("id", blogId).execute();
+        if (rows == 0) {
+            throw Problem.conflict("blog.changedMeanwhile");
+        }
     }
 
     /** One write's transaction: its handle, its time, and what it tells the change log. */

@@ -59,10 +59,16 @@ public final class ImportJobStore {
                 .bind("k", errorKey).bind("a", errorArgs).bind("now", now).execute();
     }
 
-    public Optional<Row> byId(Handle h, String id, long blogId) {
-        return h.createQuery("SELECT id, blog_id, node, done, entries, posts, comments, summary, error_key, "
-                        + "error_args, started_at, beat_at FROM import_job WHERE id = :id AND blog_id = :blog")
-                .bind("id", id).bind("blog", blogId).mapTo(Row.class).findOne();
+    /**
+     * The job, if it belongs to the blog of that name. By name, not id: an import's final step may give the blog a new
+     * row (its staging row takes the blog's place, and the job moves with it), and a page asked for at that instant
+     * would otherwise hold the old id while the job already has the new one.
+     */
+    public Optional<Row> byId(Handle h, String id, String blogName) {
+        return h.createQuery("SELECT j.id, j.blog_id, j.node, j.done, j.entries, j.posts, j.comments, j.summary, "
+                        + "j.error_key, j.error_args, j.started_at, j.beat_at FROM import_job j "
+                        + "JOIN blog b ON b.id = j.blog_id WHERE j.id = :id AND b.name = :name")
+                .bind("id", id).bind("name", blogName).mapTo(Row.class).findOne();
     }
 
     public void delete(Handle h, String id) {

@@ -126,7 +126,7 @@ public final class ImportJobs implements AutoCloseable {
         if (mine != null) {
             return Optional.of(mine).filter(s -> s.blogName().equals(blog.name()));
         }
-        return jdbi.withHandle(h -> store.byId(h, id, blog.id())).map(row -> state(blog.name(), row));
+        return jdbi.withHandle(h -> store.byId(h, id, blog.name())).map(row -> state(blog.name(), row));
     }
 
     private State state(String blogName, ImportJobStore.Row row) {

@@ -136,7 +136,8 @@ class PostWritingTest {
         try {
             assertThat(carnet.client().get("/ecrire" + p.path()).status()).isEqualTo(200);
             assertThat(carnet.client().get("/ecrire/").body()).contains("Annonce programmée");
-            assertThat(carnet.services().posts.publishDue()).isGreaterThanOrEqualTo(1);
+            // Marked published by the server's job, or else by this call (the job may have run first: either way).
+            carnet.services().posts.publishDue();
             assertThat(stored(p.id()).status()).isEqualTo(Post.Status.PUBLISHED);
         } finally {
             carnet.clock().advance(Duration.ofHours(-2).minusMinutes(1));
