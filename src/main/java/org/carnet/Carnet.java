@@ -15,9 +15,14 @@ import org.carnet.core.Problem;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 
-/** The `carnet` command: serve, and the administration commands that work on the same data. */
-@Command(name = "carnet", mixinStandardHelpOptions = true, version = "Carnet 0.1.0",
+/**
+ * The `carnet` command: serve, and the administration commands that work on the same data. Its scope is INHERIT so
+ * that every subcommand, at any depth and however it is added later, takes its --help and --version options (and the
+ * version) without repeating them: CliTest walks the whole tree to keep it so.
+ */
+@Command(name = "carnet", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true, version = "Carnet 0.1.0",
         description = "A self-hosted, Blogger-style blog platform.",
         subcommands = {ServeCommand.class, UserCommand.class, BlogCommand.class, MemberCommand.class,
                 InstanceCommand.class, ImportCommand.class, ExportCommand.class, ReindexCommand.class})
