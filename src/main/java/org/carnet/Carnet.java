@@ -9,6 +9,7 @@ import org.carnet.cli.InstanceCommand;
 import org.carnet.cli.MemberCommand;
 import org.carnet.cli.ReindexCommand;
 import org.carnet.cli.ServeCommand;
+import org.carnet.cli.Terminal;
 import org.carnet.cli.UserCommand;
 import org.carnet.core.Messages;
 import org.carnet.core.Problem;
@@ -41,7 +42,7 @@ public final class Carnet {
         cmd.setDefaultValueProvider(new ConfigDefaults());
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof Problem p) {
-                err.println("error: " + p.message(Messages.of(terminalLanguage())));
+                err.println("error: " + p.message(Messages.of(Terminal.language())));
                 return 1;
             }
             if (ex instanceof IllegalArgumentException) {
@@ -53,11 +54,5 @@ public final class Carnet {
             return 2;
         });
         return cmd.execute(args);
-    }
-
-    /** fr when the terminal's locale is French (LANG=fr_FR.UTF-8), else English. */
-    static String terminalLanguage() {
-        String lang = System.getenv("LANG");
-        return lang != null && lang.startsWith("fr") ? "fr" : "en";
     }
 }
