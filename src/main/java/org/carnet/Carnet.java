@@ -9,15 +9,21 @@ import org.carnet.cli.InstanceCommand;
 import org.carnet.cli.MemberCommand;
 import org.carnet.cli.ReindexCommand;
 import org.carnet.cli.ServeCommand;
+import org.carnet.cli.Terminal;
 import org.carnet.cli.UserCommand;
 import org.carnet.core.Messages;
 import org.carnet.core.Problem;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 
-/** The `carnet` command: serve, and the administration commands that work on the same data. */
-@Command(name = "carnet", mixinStandardHelpOptions = true, version = "Carnet 0.1.0",
+/**
+ * The `carnet` command: serve, and the administration commands that work on the same data. Its scope is INHERIT so
+ * that every subcommand, at any depth and however it is added later, takes its --help and --version options (and the
+ * version) without repeating them: CliTest walks the whole tree to keep it so.
+ */
+@Command(name = "carnet", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true, version = "Carnet 0.1.0",
         description = "A self-hosted, Blogger-style blog platform.",
         subcommands = {ServeCommand.class, UserCommand.class, BlogCommand.class, MemberCommand.class,
                 InstanceCommand.class, ImportCommand.class, ExportCommand.class, ReindexCommand.class})
@@ -36,7 +42,7 @@ public final class Carnet {
         cmd.setDefaultValueProvider(new ConfigDefaults());
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof Problem p) {
-                err.println("error: " + p.message(Messages.of(terminalLanguage())));
+                err.println("error: " + p.message(Messages.of(Terminal.language())));
                 return 1;
             }
             if (ex instanceof IllegalArgumentException) {
@@ -48,11 +54,5 @@ public final class Carnet {
             return 2;
         });
         return cmd.execute(args);
-    }
-
-    /** fr when the terminal's locale is French (LANG=fr_FR.UTF-8), else English. */
-    static String terminalLanguage() {
-        String lang = System.getenv("LANG");
-        return lang != null && lang.startsWith("fr") ? "fr" : "en";
     }
 }

@@ -52,8 +52,19 @@ public final class BlogCommand {
         }
     }
 
-    @Command(name = "set", description = "Change settings: key=value ... Keys: title, description, language, "
-            + "time-zone, visibility (public|private), comment-policy (anyone|registered|members|nobody), host.")
+    /** One line per key of BlogSettings.KEYS, with the values it takes (CliTest checks that none is missing). */
+    @Command(name = "set", description = {
+        "Change a blog's settings (prints them all afterwards). Keys and their values:",
+        "  title           text, 1 to 200 characters",
+        "  description     text, up to 1000 characters (empty for none)",
+        "  language        fr | en",
+        "  time-zone       a zone id, e.g. Europe/Paris",
+        "  visibility      public | private (members only)",
+        "  comment-policy  anyone | registered | members | nobody",
+        "  host            the blog's own domain, e.g. notes.example.org (empty for none)",
+        "  posts-per-page  1 to 50",
+        "  moderation      never | always | older:N (posts older than N days, 1 to 3650)",
+        "  search-engines  visible | hidden"})
     static final class Set extends AdminCommand {
 
         @Parameters(index = "0", paramLabel = "NAME")

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.carnet.app.Services;
+import org.carnet.core.Messages;
 import org.carnet.core.Problem;
 import org.carnet.core.User;
 import org.carnet.transfer.BloggerExportReader;
@@ -11,6 +12,7 @@ import org.carnet.transfer.ExportFile;
 import org.carnet.transfer.ImportFormatException;
 import org.carnet.transfer.ImportProgress;
 import org.carnet.transfer.ImportSummary;
+import org.carnet.transfer.UnappliedSetting;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,7 +31,8 @@ public final class ImportCommand {
         @Option(names = "--blog", required = true, paramLabel = "NAME")
         String blog;
 
-        @Option(names = "--create", description = "Create the blog (title, description and language from the file)")
+        @Option(names = "--create", description = "Create the blog, with the file's settings (title, description, "
+                + "language, time zone, who may comment, moderation, visibility, posts per page, search engines)")
         boolean create;
 
         @Option(names = "--owner", paramLabel = "EMAIL",
@@ -63,6 +66,13 @@ public final class ImportCommand {
                         + s.drafts() + " drafts, " + s.comments() + " comments; " + s.skipped() + " skipped, "
                         + s.alreadyThere() + " already there, " + s.redirects() + " old addresses redirected ("
                         + s.entries() + " entries read).");
+                if (!s.settingsNotApplied().isEmpty()) {
+                    Messages m = Messages.of(Terminal.language());
+                    out.println(m.t("import.settings.notApplied"));
+                    for (UnappliedSetting setting : s.settingsNotApplied()) {
+                        out.println("  - " + setting.describe(m));
+                    }
+                }
             } catch (ImportFormatException e) {
                 err.println();
                 throw Problem.invalid("import.refused", e.entry(), e.getMessage());

@@ -49,10 +49,10 @@ public final class BloggerExport {
             titled(w, blog.title());
             link(w, "alternate", "text/html", home + "/");
             text(w, "generator", "Carnet");
-            setting(w, prefix, "BLOG_NAME", blog.title(), time.format(blog.updatedAt()));
-            setting(w, prefix, "BLOG_DESCRIPTION", blog.description(), time.format(blog.updatedAt()));
-            setting(w, prefix, "BLOG_LOCALE", blog.language(), time.format(blog.updatedAt()));
-            setting(w, prefix, "BLOG_TIME_ZONE", blog.timeZone(), time.format(blog.updatedAt()));
+            // Every setting an import takes back (BloggerSettings reads what it writes).
+            for (var setting : BloggerSettings.of(blog).entrySet()) {
+                setting(w, prefix, setting.getKey(), setting.getValue(), time.format(blog.updatedAt()));
+            }
             jdbi.useHandle(h -> store.posts(h, blog.id(), p -> post(w, prefix, home, time, absolute(p, blog, baseUrl))));
             jdbi.useHandle(h -> store.comments(h, blog.id(), c -> comment(w, prefix, home, time, c)));
             w.writeEndElement();

@@ -10,9 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -113,11 +116,8 @@ public final class BloggerExportReader {
         private String feedId;
         private String feedTitle;
         private String homeUrl;
-        // classic settings entries
-        private String settingName;
-        private String settingDescription;
-        private String settingLocale;
-        private String settingTimeZone;
+        /** The classic export's settings entries, by name (BLOG_NAME...), read by BloggerSettings at the end. */
+        private final Map<String, String> classicSettings = new LinkedHashMap<>();
 
         Feed(SafeXml xml, ImportSink sink, ImportedBlog settings) {
             this.xml = xml;
@@ -185,19 +185,37 @@ public final class BloggerExportReader {
             }
         }
 
+        /**
+         * The blog's settings: the classic export's settings entries, or Takeout's settings.csv (given from outside
+         * the feed), whose values win; the feed's title when neither names the blog.
+         */
         private ImportedBlog blog() {
-            String title = settingName != null ? settingName : feedTitle;
-            ImportedBlog found = new ImportedBlog(title, settingDescription, ExportText.language(settingLocale),
-                    settingTimeZone, homeUrl);
+            ImportedBlog found = BloggerSettings.read(classicSettings, homeUrl);
             if (settings == null) {
-                return found;
+                return found.title() != null ? found : new ImportedBlog(feedTitle, found.description(),
+                        found.language(), found.timeZone(), found.sourceUrl(), found.settings(),
+                        found.notUnderstood());
             }
+            Map<String, String> both = new LinkedHashMap<>(found.settings());
+            both.putAll(settings.settings());
+            List<UnappliedSetting> notUnderstood = new ArrayList<>(settings.notUnderstood());
+            notUnderstood.addAll(found.notUnderstood());
             return new ImportedBlog(
-                    settings.title() != null ? settings.title() : found.title(),
-                    settings.description() != null ? settings.description() : found.description(),
-                    settings.language() != null ? settings.language() : found.language(),
-                    settings.timeZone() != null ? settings.timeZone() : found.timeZone(),
-                    settings.sourceUrl() != null ? settings.sourceUrl() : found.sourceUrl());
+                    firstOf(settings.title(), found.title(), feedTitle),
+                    firstOf(settings.description(), found.description()),
+                    firstOf(settings.language(), found.language()),
+                    firstOf(settings.timeZone(), found.timeZone()),
+                    firstOf(settings.sourceUrl(), found.sourceUrl()),
+                    both, notUnderstood);
+        }
+
+        private static String firstOf(String... values) {
+            for (String v : values) {
+                if (v != null) {
+                    return v;
+                }
+            }
+            return null;
         }
 
         // ---- classic "Back up content" export
@@ -212,23 +230,15 @@ public final class BloggerExportReader {
                 case "settings" -> {
                     int at = id.lastIndexOf(".settings.");
                     String name = at < 0 ? id : id.substring(at + ".settings.".length());
-                    setting(name, ExportText.trimmed(e.content));
+                    if (BloggerSettings.reads(name)) {
+                        classicSettings.put(name, e.content);
+                    }
                     sink.skipped(id, "setting " + name);
                 }
                 case "post" -> sink.post(classicPost(id, e, ImportedPost.Kind.POST));
                 case "page" -> sink.post(classicPost(id, e, ImportedPost.Kind.PAGE));
                 case "comment" -> sink.comment(classicComment(id, e));
                 default -> sink.skipped(id, "unknown kind " + e.kind);
-            }
-        }
-
-        private void setting(String name, String value) {
-            switch (name) {
-                case "BLOG_NAME" -> settingName = value;
-                case "BLOG_DESCRIPTION" -> settingDescription = value;
-                case "BLOG_LOCALE" -> settingLocale = value;
-                case "BLOG_TIME_ZONE" -> settingTimeZone = value;
-                default -> { }
             }
         }
 

@@ -94,8 +94,8 @@ public final class ImportService {
     }
 
     /**
-     * Imports file into the blog named blogName; with create, makes that blog (owned by ownerId) from the export's
-     * own title, description and language.
+     * Imports file into the blog named blogName; with create, makes that blog (owned by ownerId) with the export's
+     * own settings (title, description, language, who may comment...: see SettingsFromExport).
      */
     public ImportSummary importInto(String blogName, boolean create, Long ownerId, ExportFile file,
                                     ImportProgress progress) {
@@ -138,10 +138,15 @@ public final class ImportService {
             file.readInto(run.commentsPass());
             run.batches.flush();
             run.linkThreads();
-            ImportSummary summary = run.summary();
+            // The export's settings go to a blog the import creates; a blog that existed keeps its own.
+            ImportedBlog imported = run.imported != null ? run.imported
+                    : new ImportedBlog(null, null, null, null, null);
+            SettingsFromExport.Outcome settings = create ? SettingsFromExport.forNewBlog(planned, blogName, imported)
+                    : SettingsFromExport.forExistingBlog(run.target, imported);
+            ImportSummary summary = run.summary(settings.notApplied());
             long flipStart = System.nanoTime();
             if (create) {
-                Blog blog = blogService.newBlog(blogName, importedSettings(blogName, run.imported));
+                Blog blog = blogService.newBlog(blogName, settings.settings());
                 // The new blog's row is made and at once replaced by the staging row (takeOver): held, like it.
                 writes.useTransaction(staging.id(), w -> takeOver(w, run, blogService.create(w.handle(), ownerId,
                         blog), true, summary));
@@ -294,32 +299,6 @@ public final class ImportService {
             pending.clear();
             pendingChars = 0;
         }
-    }
-
-    /** The settings of a blog created by an import: its name as title, unless the export has better. */
-    private static Map<String, String> importedSettings(String blogName, ImportedBlog imported) {
-        Map<String, String> settings = new HashMap<>();
-        settings.put("title", blogName);
-        if (imported == null) {
-            return settings;
-        }
-        if (imported.title() != null && !imported.title().isBlank()) {
-            settings.put("title", truncate(imported.title().strip(), 200));
-        }
-        if (imported.description() != null) {
-            settings.put("description", truncate(imported.description().strip(), 1000));
-        }
-        if (imported.language() != null && Messages.supports(imported.language())) {
-            settings.put("language", imported.language());
-        }
-        if (imported.timeZone() != null) {
-            try {
-                settings.put("time-zone", ZoneId.of(imported.timeZone()).getId());
-            } catch (RuntimeException e) {
-                // An unknown zone in an export keeps the blog's default: not worth refusing the file for.
-            }
-        }
-        return settings;
     }
 
     /** One import: the two passes over the file and what they counted. */
@@ -605,10 +584,10 @@ public final class ImportService {
             batches.flush();
         }
 
-        ImportSummary summary() {
+        ImportSummary summary(List<UnappliedSetting> settingsNotApplied) {
             progress.update(entries, posts + pages + drafts, comments);
             return new ImportSummary(blogName, entries, posts, pages, drafts, comments, skipped, alreadyThere,
-                    redirects);
+                    redirects, settingsNotApplied);
         }
     }
 

@@ -22,8 +22,8 @@ import java.util.zip.ZipFile;
 /**
  * Reads a Google Takeout zip of Blogger ({@code Takeout/Blogger/Blogs/<blog name>/feed.atom} and
  * {@code settings.csv} beside it) straight from the zip: nothing is extracted to disk, the feed is streamed
- * through {@link BloggerExportReader}, and the blog's name, description, language and time zone come from
- * settings.csv, since Takeout's feed carries only a title.
+ * through {@link BloggerExportReader}, and the blog's settings (name, description, language, time zone, who may
+ * comment...) come from settings.csv, since Takeout's feed carries only a title.
  *
  * <p>A Takeout of an account with several blogs holds several feeds: {@link #read(Path, ImportSink)} then
  * refuses with their names, and the caller picks one with {@link #read(Path, String, ImportSink)}
@@ -134,8 +134,8 @@ public final class TakeoutZip {
     }
 
     /**
-     * settings.csv: a header row and one value row. The language is in blog_locale ("fr", "en_GB"...); the
-     * old address is rebuilt from blog_subdomain when the blog was on blogspot.com.
+     * settings.csv: a header row and one value row, a column per setting (BloggerSettings reads them). The old
+     * address is rebuilt from blog_subdomain when the blog was on blogspot.com.
      */
     static ImportedBlog settings(String csv) {
         List<List<String>> rows = Csv.parse(csv);
@@ -148,22 +148,11 @@ public final class TakeoutZip {
         for (int i = 0; i < header.size() && i < row.size(); i++) {
             values.put(header.get(i).strip().toLowerCase(java.util.Locale.ROOT), ExportText.trimmed(row.get(i)));
         }
-        String locale = first(values, "blog_locale", "blog_language", "locale", "language");
         String subdomain = values.get("blog_subdomain");
         String mode = values.get("blog_publishing_mode");
         String home = subdomain != null && (mode == null || mode.equalsIgnoreCase("BLOGSPOT"))
                 ? "https://" + subdomain + ".blogspot.com/" : null;
-        return new ImportedBlog(values.get("blog_name"), values.get("blog_description"),
-                ExportText.language(locale), first(values, "blog_time_zone", "time_zone", "timezone"), home);
-    }
-
-    private static String first(Map<String, String> values, String... keys) {
-        for (String key : keys) {
-            if (values.get(key) != null) {
-                return values.get(key);
-            }
-        }
-        return null;
+        return BloggerSettings.read(values, home);
     }
 
     /** RFC 4180 CSV: commas, CRLF or LF, quoted fields with "" for a quote and line breaks inside. */

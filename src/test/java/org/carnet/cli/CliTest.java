@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.carnet.Carnet;
 import org.carnet.app.Services;
 import org.carnet.blog.Blog;
+import org.carnet.blog.BlogSettings;
 import org.carnet.blog.CommentPolicy;
 import org.carnet.blog.Role;
 import org.carnet.blog.Visibility;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import picocli.CommandLine;
 
 /**
  * The `carnet` command line, run in-process on a fresh database; its effects are checked through Services
@@ -123,6 +125,62 @@ class CliTest {
         addUser("alice@example.org", "Alice");
         Run r = carnet("blog", "create", "journal", "--title", "Mon journal", "--owner", "alice@example.org");
         assertThat(r.code()).as(r.err()).isZero();
+    }
+
+    // ---------------------------------------------------------------- help
+
+    /** Runs `carnet ARGS...` as a terminal would, without a database. */
+    private static Run carnetAlone(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Carnet.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    /** Every command's path from the top (["user", "add"], ...), found in the tree picocli builds. */
+    private static List<List<String>> everyCommand(CommandLine command, List<String> path) {
+        List<List<String>> all = new ArrayList<>();
+        all.add(path);
+        command.getSubcommands().forEach((name, sub) -> {
+            List<String> deeper = new ArrayList<>(path);
+            deeper.add(name);
+            all.addAll(everyCommand(sub, deeper));
+        });
+        return all;
+    }
+
+    @Test
+    void everyCommandAndSubcommandAnswersHelp() {
+        List<List<String>> commands = everyCommand(new CommandLine(new Carnet()), List.of());
+        // The tree as it is today, so that the walk is known to reach the leaves (a command added later is walked
+        // too, without changing this test).
+        assertThat(commands).contains(List.of(), List.of("user"), List.of("user", "add"), List.of("blog", "set"),
+                List.of("import", "blogger"), List.of("import", "wordpress"), List.of("export", "blogger"),
+                List.of("serve"), List.of("reindex"));
+        for (List<String> path : commands) {
+            List<String> args = new ArrayList<>(path);
+            args.add("--help");
+            Run r = carnetAlone(args.toArray(String[]::new));
+            String line = String.join(" ", args);
+            assertThat(r.code()).as("exit code of %s; err=%s", line, r.err()).isZero();
+            assertThat(r.err()).as("stderr of %s", line).isEmpty();
+            assertThat(r.out()).as("stdout of %s", line)
+                    .startsWith(path.isEmpty() ? "Usage: carnet" : "Usage: carnet " + String.join(" ", path) + " ")
+                    .contains("-h, --help");
+        }
+    }
+
+    @Test
+    void blogSetHelpNamesEveryKeyWithItsValues() {
+        Run r = carnetAlone("blog", "set", "--help");
+        assertThat(r.code()).isZero();
+        for (String key : BlogSettings.KEYS) {
+            // "  key   values...": the key at the start of its own line, followed by what it takes.
+            assertThat(r.out()).as("help of blog set for %s", key).containsPattern("(?m)^\\s+" + Pattern.quote(key)
+                    + "\\s{2,}\\S");
+        }
+        assertThat(r.out()).contains("anyone | registered | members | nobody").contains("never | always | older:N")
+                .contains("visible | hidden").contains("1 to 50").contains("public | private");
     }
 
     // ---------------------------------------------------------------- users

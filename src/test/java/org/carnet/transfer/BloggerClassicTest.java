@@ -206,6 +206,49 @@ class BloggerClassicTest {
     }
 
     @Test
+    void settingsEntriesGiveEverySettingInCarnetsWords() {
+        String xml = new Classic("Carnet d’Asie")
+                .setting("BLOG_NAME", "Carnet d’Asie")
+                .setting("BLOG_DESCRIPTION", "")
+                .setting("BLOG_META_DESCRIPTION", "Voyages en Asie centrale")
+                .setting("BLOG_LOCALE", "fr")
+                .setting("BLOG_TIME_ZONE", "Asia/Almaty")
+                .setting("BLOG_COMMENTS_ALLOWED", "true")
+                .setting("BLOG_COMMENT_ACCESS", "MEMBERS")
+                .setting("BLOG_COMMENT_MODERATION", "ENABLED")
+                .setting("BLOG_READ_ACCESS_MODE", "PRIVATE")
+                .setting("BLOG_MAX_NUM", "3")
+                .setting("BLOG_MAX_UNIT", "POSTS")
+                .setting("BLOG_SEARCHABLE", "true")
+                .setting("BLOG_ADULT_CONTENT", "false")
+                .post(samarcande()).xml();
+
+        RecordingSink sink = read(xml);
+
+        assertThat(sink.all(ImportedBlog.class)).containsExactly(new ImportedBlog("Carnet d’Asie",
+                "Voyages en Asie centrale", "fr", "Asia/Almaty", HOME, java.util.Map.of("comment-policy", "members",
+                        "moderation", "always", "visibility", "private", "posts-per-page", "3",
+                        "search-engines", "visible"), List.of()));
+        // Every settings entry, read or not, counts as an entry skipped (entries = posts + comments + skipped).
+        assertThat(sink.all(Skipped.class)).hasSize(13);
+    }
+
+    @Test
+    void aSettingsValueCarnetDoesNotKnowIsNamedForTheSummary() {
+        String xml = new Classic("Carnet d’Asie").setting("BLOG_COMMENT_ACCESS", "FRIENDS")
+                .setting("BLOG_MAX_NUM", "5").setting("BLOG_MAX_UNIT", "DAYS").post(samarcande()).xml();
+
+        ImportedBlog blog = read(xml).all(ImportedBlog.class).get(0);
+
+        assertThat(blog.settings()).isEmpty();
+        assertThat(blog.notUnderstood()).containsExactlyInAnyOrder(
+                new UnappliedSetting(UnappliedSetting.Setting.COMMENT_POLICY, "FRIENDS",
+                        UnappliedSetting.Reason.UNKNOWN_VALUE),
+                new UnappliedSetting(UnappliedSetting.Setting.POSTS_PER_PAGE, "5",
+                        UnappliedSetting.Reason.POSTS_BY_DAYS));
+    }
+
+    @Test
     void theBlogLocaleSettingGivesTheLanguage() {
         String xml = new Classic("Travel notes").setting("BLOG_LOCALE", "en_GB").post(samarcande()).xml();
 

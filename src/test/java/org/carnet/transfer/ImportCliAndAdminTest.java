@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.carnet.Carnet;
 import org.carnet.blog.Role;
+import org.carnet.cli.Terminal;
+import org.carnet.core.Messages;
 import org.carnet.core.User;
 import org.carnet.testkit.CarnetExtension;
 import org.carnet.testkit.Rows;
@@ -68,6 +70,22 @@ class ImportCliAndAdminTest {
         assertThat(again.code()).isZero();
         assertThat(again.out()).contains("0 posts, 0 pages, 0 drafts, 0 comments").contains("already there");
         assertThat(Rows.snapshot(carnet.services().db.jdbi(), "post", "comment", "post_label")).isEqualTo(before);
+
+        // A setting the file gives that Carnet cannot apply is named on the CLI, in the terminal's language.
+        Path odd = dir.resolve("blog-odd.xml");
+        Files.writeString(odd, new BloggerFixture.Classic("Carnet bizarre")
+                .setting("BLOG_COMMENT_ACCESS", "FRIENDS_OF_FRIENDS").setting("BLOG_MAX_NUM", "5")
+                .setting("BLOG_MAX_UNIT", "DAYS").post(BloggerClassicTest.samarcande()).xml(), StandardCharsets.UTF_8);
+        Run named = carnet("import", "blogger", odd.toString(), "--blog", "bizarre", "--create");
+        assertThat(named.code()).as(named.err()).isZero();
+        Messages m = Messages.of(Terminal.language());
+        assertThat(named.out().lines()).contains(m.t("import.settings.notApplied"),
+                "  - " + new UnappliedSetting(UnappliedSetting.Setting.COMMENT_POLICY, "FRIENDS_OF_FRIENDS",
+                        UnappliedSetting.Reason.UNKNOWN_VALUE).describe(m),
+                "  - " + new UnappliedSetting(UnappliedSetting.Setting.POSTS_PER_PAGE, "5",
+                        UnappliedSetting.Reason.POSTS_BY_DAYS).describe(m));
+        assertThat(named.out()).doesNotContain("COMMENT_POLICY").doesNotContain("UNKNOWN_VALUE");
+        assertThat(first.out()).as("nothing to name").doesNotContain(m.t("import.settings.notApplied"));
 
         Path out = dir.resolve("export.xml");
         Run export = carnet("export", "blogger", "--blog", "asie", "--out", out.toString());
@@ -152,6 +170,13 @@ class ImportCliAndAdminTest {
                 status.text()).isNotNull();
         assertThat(status.doc().selectFirst("#import-summary").text())
                 .contains("Imported: 2 posts, 1 page, 1 draft and 3 comments.");
+        // The blog existed: it keeps its own title and description, and the page says so, in words.
+        assertThat(status.doc().select("#import-settings-not-applied li").eachText()).containsExactly(
+                "Title: the blog keeps its own setting (an export’s settings apply only to a blog the import "
+                        + "creates).",
+                "Description: the blog keeps its own setting (an export’s settings apply only to a blog the import "
+                        + "creates).");
+        assertThat(carnet.services().blogs.require("televerse").title()).isEqualTo("Blog televerse");
         Response download = root.get("/televerse/admin/export");
         assertThat(download.status()).isEqualTo(200);
         assertThat(download.header("Content-Disposition")).contains("televerse-blogger.xml");

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.carnet.blog.Blog;
+import org.carnet.blog.BlogSettings;
+import org.carnet.blog.CommentPolicy;
 import org.carnet.core.User;
 import org.carnet.testkit.CarnetExtension;
 import org.junit.jupiter.api.Test;
@@ -27,8 +29,13 @@ class RoundTripTest {
         // Start from a rich blog: the import of the neutral sample used by ImportServiceTest.
         carnet.services().imports.importInto("aller", true, owner.id(), ImportServiceTestData.SAMPLE,
                 ImportProgress.NONE);
+        // Every setting an export carries, away from the defaults a new blog would have anyway.
+        Blog aller = carnet.services().blogs.changeSettings(carnet.services().blogs.require("aller"), Map.of(
+                "description", "Notes de voyage, de Tachkent à Hanoï", "comment-policy", "members",
+                "moderation", "older:30", "visibility", "private", "posts-per-page", "12",
+                "search-engines", "hidden"));
         byte[] first = export("aller");
-        carnet.services().imports.importInto("retour", true, owner.id(),
+        ImportSummary retourSummary = carnet.services().imports.importInto("retour", true, owner.id(),
                 sink -> BloggerExportReader.read(new ByteArrayInputStream(first), sink), ImportProgress.NONE);
         byte[] second = export("retour");
 
@@ -40,6 +47,24 @@ class RoundTripTest {
         Blog retour = carnet.services().blogs.require("retour");
         assertThat(retour.title()).isEqualTo("Carnet d’Asie");
         assertThat(retour.language()).isEqualTo("fr");
+        assertThat(BlogSettings.describe(retour)).isEqualTo(BlogSettings.describe(aller))
+                .containsEntry("comment-policy", "members").containsEntry("moderation", "older:30")
+                .containsEntry("visibility", "private").containsEntry("posts-per-page", "12")
+                .containsEntry("search-engines", "hidden").containsEntry("time-zone", "Asia/Almaty");
+        assertThat(retourSummary.settingsNotApplied()).isEmpty();
+    }
+
+    @Test
+    void commentsClosedToEveryoneComeBackClosed() {
+        User owner = carnet.user("owner@closed.test", "Owner", "mot de passe aller retour");
+        Blog ferme = carnet.blog(owner, "ferme", "comment-policy", "nobody", "moderation", "always");
+        byte[] export = export(ferme.name());
+        carnet.services().imports.importInto("ferme-retour", true, owner.id(),
+                sink -> BloggerExportReader.read(new ByteArrayInputStream(export), sink), ImportProgress.NONE);
+
+        Blog back = carnet.services().blogs.require("ferme-retour");
+        assertThat(back.commentPolicy()).isEqualTo(CommentPolicy.NOBODY);
+        assertThat(back.moderation()).isEqualTo("always");
     }
 
     private static byte[] export(String name) {
@@ -59,7 +84,8 @@ class RoundTripTest {
         BloggerExportReader.read(new ByteArrayInputStream(export), new ImportSink() {
             @Override
             public void blog(ImportedBlog b) {
-                blog.add(new ImportedBlog(b.title(), b.description(), b.language(), b.timeZone(), null));
+                blog.add(new ImportedBlog(b.title(), b.description(), b.language(), b.timeZone(), null,
+                        b.settings(), b.notUnderstood()));
             }
 
             @Override

@@ -27,6 +27,26 @@ class TakeoutZipTest {
             + "BLOGSPOT,Carnet d’Asie,\"Notes de voyage, de Tachkent à Hanoï.\nLe \"\"carnet\"\" de Claire.\",fr_FR,"
             + "carnetdasie,Europe/Paris,\"Merci, à bientôt\"\r\n";
 
+    /**
+     * Every column of a real Takeout settings.csv, in Blogger's order, with this blog's values: who may comment,
+     * moderation, readers, posts per page, search engines and the search description among many others.
+     */
+    static final String FULL_SETTINGS = "blog_publishing_mode,blog_admin_permission,blog_author_permission,"
+            + "blog_reader_permission,blog_by_post_archiving,blog_name,blog_description,blog_send_email,"
+            + "blog_adult_content,blog_analytics_account_number,blog_archive_date_format,blog_date_format,"
+            + "blog_time_stamp_format,blog_archive_frequency,blog_locale,blog_time_zone,blog_read_access_mode,"
+            + "blog_use_lightbox,blog_per_post_feed,blog_post_feed,blog_convert_line_breaks,blog_ideas_panel_opt_out,"
+            + "blog_feed_redirect_url,blog_subdomain,blog_float_alignment,blog_searchable,blog_email_post_links,"
+            + "blog_max_num,blog_max_unit,blog_show_url,blog_quick_editing,blog_comment_access,blog_comment_captcha,"
+            + "blog_comment_email,blog_comment_feed,blog_comment_form_location,blog_comment_moderation,"
+            + "blog_comment_moderation_delay,blog_comment_moderation_email,blog_comment_profile_images,"
+            + "blog_comments_allowed,blog_comments_time_stamp_format,blog_default_comments_mode,blog_comment_message,"
+            + "blog_custom_ads_txt,blog_custom_ads_txt_enabled,blog_custom_page_not_found,blog_custom_robots_txt,"
+            + "blog_custom_robots_txt_enabled,blog_meta_description,blog_meta_description_enabled\r\n"
+            + "BLOGSPOT,,,,true,Carnet d’Asie,Notes de voyage,,false,,,26,27,MONTHLY,fr_FR,Asia/Tashkent,PUBLIC,"
+            + "true,,,,,,carnetdasie,true,false,false,12,POSTS,false,true,ANYONE,false,,,FULL_PAGE,SOMETIMES,30,,"
+            + "true,true,29,DEFAULT_HAVE_COMMENTS,,,false,,,false,Carnet de voyage en Asie centrale,true\r\n";
+
     @TempDir
     Path dir;
 
@@ -68,6 +88,22 @@ class TakeoutZipTest {
         assertThat(fromZip.all(ImportedBlog.class)).containsExactly(new ImportedBlog("Carnet d’Asie",
                 "Notes de voyage, de Tachkent à Hanoï.\nLe \"carnet\" de Claire.", "fr", "Europe/Paris",
                 "https://carnetdasie.blogspot.com/"));
+    }
+
+    @Test
+    void everySettingOfSettingsCsvComesAcrossInCarnetsWords() throws IOException {
+        Map<String, byte[]> files = takeout();
+        files.put(FOLDER + "settings.csv", FULL_SETTINGS.getBytes(StandardCharsets.UTF_8));
+        RecordingSink sink = new RecordingSink();
+
+        TakeoutZip.read(zip(files), sink);
+
+        assertThat(sink.all(ImportedBlog.class)).containsExactly(new ImportedBlog("Carnet d’Asie", "Notes de voyage",
+                "fr", "Asia/Tashkent", "https://carnetdasie.blogspot.com/", Map.of("comment-policy", "anyone",
+                        "moderation", "older:30", "visibility", "public", "posts-per-page", "12",
+                        "search-engines", "hidden"),
+                List.of(new UnappliedSetting(UnappliedSetting.Setting.SEARCH_DESCRIPTION,
+                        "Carnet de voyage en Asie centrale", UnappliedSetting.Reason.ONE_DESCRIPTION))));
     }
 
     @Test
@@ -192,8 +228,11 @@ class TakeoutZipTest {
         assertThat(TakeoutZip.settings("blog_name,blog_locale,blog_publishing_mode,blog_subdomain\n"
                 + "Travel notes,en_US,CUSTOM_DOMAIN,travelnotes\n"))
                 .isEqualTo(new ImportedBlog("Travel notes", null, "en", null, null));
+        // A language Carnet does not speak is not guessed: it is named, for the import's summary.
         assertThat(TakeoutZip.settings("blog_name,blog_locale\nReisen,de\n"))
-                .isEqualTo(new ImportedBlog("Reisen", null, null, null, null));
+                .isEqualTo(new ImportedBlog("Reisen", null, null, null, null, java.util.Map.of(), List.of(
+                        new UnappliedSetting(UnappliedSetting.Setting.LANGUAGE, "de",
+                                UnappliedSetting.Reason.UNKNOWN_VALUE))));
         assertThat(TakeoutZip.settings("blog_name\n")).isNull();
     }
 }
