@@ -81,7 +81,7 @@ public final class CarnetServer implements AutoCloseable {
     public static CarnetServer start(Config config, Services services, Consumer<RoutesConfig> extraRoutes) {
         boolean secure = config.secureCookies();
         Csrf csrf = new Csrf(secure, Once.of(() -> new Hmac(services.instance.secret("csrf"))));
-        Pages pages = new Pages(csrf);
+        Pages pages = new Pages(csrf, services.access);
         ErrorPages errors = new ErrorPages(pages);
         RequestSetup setup = new RequestSetup(services.accounts::viewerFor, csrf, config.trustProxy());
         HostBlogFilter hostFilter = new HostBlogFilter(host -> services.blogs.byHost(host).map(b -> b.name()),

@@ -1,5 +1,7 @@
 package org.carnet.web;
 
+import java.util.Set;
+import org.carnet.blog.Action;
 import org.carnet.blog.Blog;
 import org.carnet.core.Messages;
 import org.carnet.core.Viewer;
@@ -9,16 +11,43 @@ import org.carnet.core.Viewer;
  * the request id, and the blog when the page belongs to one (with the path prefix its links use).
  */
 public record Page(Messages messages, String title, Viewer viewer, String csrf, String requestId, Blog blog,
-                   String blogBase, Meta meta) {
+                   String blogBase, Meta meta, Admin admin) {
+
+    /**
+     * On a blog's admin pages: what the viewer may do there (asked of blog/Access once, when the page is made), so
+     * that a page offers only that; and the path asked for, to mark where they are in the navigation.
+     */
+    public record Admin(Set<Action> allowed, String path) {
+    }
 
     public Page(Messages messages, String title, Viewer viewer, String csrf, String requestId, Blog blog,
                 String blogBase) {
-        this(messages, title, viewer, csrf, requestId, blog, blogBase, null);
+        this(messages, title, viewer, csrf, requestId, blog, blogBase, null, null);
     }
 
     /** The same page with what search engines and link previews should read about it. */
     public Page withMeta(Meta m) {
-        return new Page(messages, title, viewer, csrf, requestId, blog, blogBase, m);
+        return new Page(messages, title, viewer, csrf, requestId, blog, blogBase, m, admin);
+    }
+
+    /** May the viewer do this on the page's blog? Only known on admin pages (false elsewhere). */
+    public boolean may(Action action) {
+        return admin != null && admin.allowed().contains(action);
+    }
+
+    /** May the viewer edit or delete this post (theirs, or anyone's when they may edit others' posts)? */
+    public boolean mayEditPostBy(Long authorId) {
+        return may(Action.EDIT_OTHERS_POSTS) || (may(Action.WRITE_POST) && authorId != null && viewer.signedIn()
+                && authorId == viewer.userId());
+    }
+
+    /** "page" when this admin page is the blog's section at rest (for aria-current), else null. */
+    public String currentIf(String rest) {
+        if (admin == null) {
+            return null;
+        }
+        String section = blogUrl(rest);
+        return admin.path().equals(section) || admin.path().startsWith(section + "/") ? "page" : null;
     }
 
     /** Whether engines are asked not to index this page: a private blog, or one hidden from them. */

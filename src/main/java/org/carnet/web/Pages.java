@@ -9,7 +9,13 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32C;
+import java.util.EnumSet;
+import java.util.Set;
+import org.carnet.blog.Access;
+import org.carnet.blog.Action;
 import org.carnet.blog.Blog;
+import org.carnet.blog.Role;
+import org.carnet.core.Viewer;
 import org.carnet.core.Messages;
 
 /** Renders the precompiled jte templates (src/main/jte) into responses. */
@@ -24,9 +30,11 @@ public final class Pages {
     /** The theme's address with its content's fingerprint: browsers may keep it for a year. */
     public static final String CSS_URL = "/static/carnet.css?v=" + fingerprint("/static/carnet.css");
     private final Csrf csrf;
+    private final Access access;
 
-    public Pages(Csrf csrf) {
+    public Pages(Csrf csrf, Access access) {
         this.csrf = csrf;
+        this.access = access;
     }
 
     /** The templates to render: {@code pages.render(ctx, templates.postList(p, ...))}. */
@@ -46,11 +54,22 @@ public final class Pages {
                 Web.requestId(ctx), blog, blogBase(ctx, blog));
     }
 
-    /** The chrome of a blog's admin pages: the blog's data, but the admin's own language. */
+    /**
+     * The chrome of a blog's admin pages: the blog's data, but the admin's own language, and what they may do there
+     * (one look-up of their role).
+     */
     public Page blogAdminPage(Context ctx, Blog blog, String titleKey) {
         Messages m = Web.accountMessages(ctx);
-        return new Page(m, m.t(titleKey), Web.viewer(ctx), csrf.tokenFor(ctx), Web.requestId(ctx), blog,
-                blogBase(ctx, blog));
+        Viewer viewer = Web.viewer(ctx);
+        Role role = access.roleOf(viewer, blog).orElse(null);
+        Set<Action> allowed = EnumSet.noneOf(Action.class);
+        for (Action a : Action.values()) {
+            if (Access.allows(role, viewer.signedIn(), blog, a)) {
+                allowed.add(a);
+            }
+        }
+        return new Page(m, m.t(titleKey), viewer, csrf.tokenFor(ctx), Web.requestId(ctx), blog, blogBase(ctx, blog),
+                null, new Page.Admin(Set.copyOf(allowed), ctx.path()));
     }
 
     public static String blogBase(Context ctx, Blog blog) {
