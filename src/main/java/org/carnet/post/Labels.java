@@ -1,6 +1,8 @@
 package org.carnet.post;
 
+import java.text.Collator;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +14,19 @@ public final class Labels {
 
     public static final int MAX_LABELS = 20;
     public static final int MAX_LENGTH = 100;
+
+    /**
+     * The order labels are shown in, everywhere (the sidebar, a post's footer, the editor, its preview): as a French or
+     * English reader sorts words, case and accents second ("économie" with the e's, "Asie" before "art" only by case),
+     * not by character code (capitals first, accented letters last). French and English collate alike here.
+     */
+    public static final Comparator<String> ORDER = collator()::compare;
+
+    private static Collator collator() {
+        Collator c = Collator.getInstance(Locale.FRENCH);
+        c.setStrength(Collator.TERTIARY);
+        return c;
+    }
 
     private Labels() {
     }
@@ -37,7 +52,7 @@ public final class Labels {
         if (labels.size() > MAX_LABELS) {
             throw Problem.invalid("post.label.tooMany", MAX_LABELS);
         }
-        labels.sort(String.CASE_INSENSITIVE_ORDER);
+        labels.sort(ORDER);
         return labels;
     }
 }

@@ -163,17 +163,20 @@ public final class PostStore {
         if (postIds.isEmpty()) {
             return labels;
         }
-        h.createQuery("SELECT post_id, label FROM post_label WHERE post_id IN (<ids>) ORDER BY label")
+        h.createQuery("SELECT post_id, label FROM post_label WHERE post_id IN (<ids>)")
                 .bindList("ids", postIds)
                 .map((rs, ctx) -> Map.entry(rs.getLong("post_id"), rs.getString("label")))
                 .forEach(e -> labels.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        labels.values().forEach(l -> l.sort(Labels.ORDER));
         return labels;
     }
 
     /** Every label of the blog (for the editor's suggestions). */
     public List<String> allLabels(Handle h, long blogId) {
-        return h.createQuery("SELECT DISTINCT label FROM post_label WHERE blog_id = :blog ORDER BY label")
-                .bind("blog", blogId).mapTo(String.class).list();
+        List<String> labels = new ArrayList<>(h.createQuery("SELECT DISTINCT label FROM post_label WHERE blog_id = :blog")
+                .bind("blog", blogId).mapTo(String.class).list());
+        labels.sort(Labels.ORDER);
+        return labels;
     }
 
     /** Everyone who wrote a post or page of the blog (for the admin list's author filter). */
@@ -190,8 +193,9 @@ public final class PostStore {
     public List<LabelCount> visibleLabelCounts(Handle h, long blogId, Instant now) {
         return h.createQuery("SELECT l.label, COUNT(*) AS posts FROM post_label l JOIN post p ON p.id = l.post_id "
                         + "WHERE p.blog_id = :blog AND p.kind = 'POST' AND" + VISIBLE
-                        + "GROUP BY l.label ORDER BY l.label")
-                .bind("blog", blogId).bind("now", now).mapTo(LabelCount.class).list();
+                        + "GROUP BY l.label")
+                .bind("blog", blogId).bind("now", now).mapTo(LabelCount.class).list().stream()
+                .sorted(java.util.Comparator.comparing(LabelCount::label, Labels.ORDER)).toList();
     }
 
     public record LabelCount(String label, int posts) {
