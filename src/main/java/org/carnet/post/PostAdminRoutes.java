@@ -161,31 +161,46 @@ public final class PostAdminRoutes {
         Post post = posts.requireEditable(Web.viewer(ctx), blog, id(ctx));
         pages.render(ctx, templates.postRevisions(pages.blogAdminPage(ctx, blog, "revisions.title"), post,
                 posts.revisions(Web.viewer(ctx), blog, post.id()),
-                Pages.blogBase(ctx, blog) + "/admin/" + section(kind) + "/" + post.id(), ZoneId.of(blog.timeZone())));
+                Pages.blogBase(ctx, blog) + "/admin/" + section(kind) + "/" + post.id(), new PostDates(blog)));
     }
 
+    /** A revision, what differs from the post as it is now, and (with ?restore) the question before restoring it. */
     private void revision(Context ctx, Post.Kind kind) {
         Blog blog = blog(ctx);
         Post post = posts.requireEditable(Web.viewer(ctx), blog, id(ctx));
-        Long rev = Forms.id(ctx.pathParam("rev"));
-        if (rev == null) {
-            throw Problem.notFound("post.revision.notFound");
-        }
-        pages.render(ctx, templates.postRevision(pages.blogAdminPage(ctx, blog, "revisions.title"), post,
-                posts.revision(Web.viewer(ctx), blog, post.id(), rev),
-                Pages.blogBase(ctx, blog) + "/admin/" + section(kind) + "/" + post.id(), ZoneId.of(blog.timeZone())));
+        showRevision(ctx, kind, blog, post, revisionId(ctx), ctx.queryParam("restore") != null);
     }
 
+    private void showRevision(Context ctx, Post.Kind kind, Blog blog, Post post, long rev, boolean confirm) {
+        PostStore.Revision revision = posts.revision(Web.viewer(ctx), blog, post.id(), rev);
+        pages.render(ctx, templates.postRevision(pages.blogAdminPage(ctx, blog, "revisions.title"), post, revision,
+                Pages.blogBase(ctx, blog) + "/admin/" + section(kind) + "/" + post.id(), new PostDates(blog),
+                RevisionDiff.between(revision.source(), post.source()), confirm));
+    }
+
+    /**
+     * Restores a revision once the author has said yes to what it does (a published post shows it at once): a
+     * request without that answer gets the question, not the change.
+     */
     private void restore(Context ctx, Post.Kind kind) {
         Blog blog = blog(ctx);
         long id = id(ctx);
-        Long rev = Forms.id(ctx.pathParam("rev"));
-        if (rev == null) {
-            throw Problem.notFound("post.revision.notFound");
+        long rev = revisionId(ctx);
+        if (!"yes".equals(ctx.formParam("confirmed"))) {
+            showRevision(ctx, kind, blog, posts.requireEditable(Web.viewer(ctx), blog, id), rev, true);
+            return;
         }
         posts.restore(Web.viewer(ctx), blog, id, rev);
         ctx.redirect(Pages.blogBase(ctx, blog) + "/admin/" + section(kind) + "/" + id + "/edit?saved",
                 HttpStatus.SEE_OTHER);
+    }
+
+    private static long revisionId(Context ctx) {
+        Long rev = Forms.id(ctx.pathParam("rev"));
+        if (rev == null) {
+            throw Problem.notFound("post.revision.notFound");
+        }
+        return rev;
     }
 
     private static long id(Context ctx) {

@@ -249,7 +249,21 @@ class PostWritingTest {
         String oldest = list.doc().select("tr[data-revision]").last().attr("data-revision");
         Response shown = autrice.get("/ecrire/admin/posts/" + id + "/revisions/" + oldest);
         assertThat(shown.doc().selectFirst("pre.source").text()).isEqualTo("Première version.");
-        Response restored = autrice.submit(shown, "form#restore", Map.of());
+        // What differs from the post as it is now, line by line; and a date in the blog's language, not a timestamp.
+        assertThat(shown.doc().select("#diff li.removed").eachText()).containsExactly("Removed: Première version.");
+        assertThat(shown.doc().select("#diff li.added").eachText()).containsExactly("Added: Troisième version.");
+        assertThat(list.doc().select("tr[data-revision] time").first().text()).doesNotContain("T")
+                .doesNotMatch(".*\\d{4}-\\d{2}-\\d{2}.*").matches(".*(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche).*");
+        // Restoring asks first (the post is online): a request without the answer changes nothing.
+        Response unasked = autrice.post("/ecrire/admin/posts/" + id + "/revisions/" + oldest + "/restore",
+                Map.of("_csrf", shown.doc().selectFirst("input[name=_csrf]") == null
+                        ? autrice.csrfToken("/ecrire/admin/posts") : shown.doc().selectFirst("input[name=_csrf]").val()));
+        assertThat(unasked.status()).isEqualTo(200);
+        assertThat(unasked.doc().selectFirst("#confirm-restore").text()).contains("online");
+        assertThat(stored(id).bodyText()).isEqualTo("Troisième version.");
+        Response asked = autrice.get(shown.doc().selectFirst("a#restore-ask").attr("href"));
+        assertThat(asked.doc().selectFirst("#confirm-restore").text()).contains("online");
+        Response restored = autrice.submit(asked, "form#restore", Map.of());
         assertThat(restored.status()).isEqualTo(303);
         assertThat(stored(id).bodyText()).isEqualTo("Première version.");
         assertThat(stored(id).status()).isEqualTo(Post.Status.PUBLISHED);
