@@ -68,12 +68,12 @@ public final class PostAdminRoutes {
         // The list searches titles itself (drafts included) and asks the search index for published texts.
         List<Long> found = q == null ? List.of() : search.search(blog.id(), blog.language(), q, null, 0, 200).hits()
                 .stream().map(org.carnet.search.Hit::postId).toList();
-        List<Post> list = posts.list(Web.viewer(ctx), blog, new PostStore.Filter(kind, status, label, author, q,
-                found));
+        List<PostService.Listed> list = posts.list(Web.viewer(ctx), blog, new PostStore.Filter(kind, status, label,
+                author, q, found));
         pages.render(ctx, templates.postList(pages.blogAdminPage(ctx, blog, section(kind) + ".title"), kind, list,
                 posts.allLabels(blog), status == null ? "" : status.name(), label == null ? "" : label,
                 q == null ? "" : q, posts.authors(blog), author == null ? 0L : author,
-                Forms.id(ctx.queryParam("deleted")), posts.now()));
+                Forms.id(ctx.queryParam("deleted")), posts.now(), new PostDates(blog)));
     }
 
     private void newForm(Context ctx, Post.Kind kind) {

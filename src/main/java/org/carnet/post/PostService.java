@@ -179,10 +179,21 @@ public final class PostService {
         return jdbi.withHandle(h -> posts.allLabels(h, blog.id()));
     }
 
+    /** A row of the admin's list: the post, its labels, and how many published comments it has. */
+    public record Listed(Post post, List<String> labels, int comments) {
+    }
+
     /** The admin's list of posts or pages, filtered. */
-    public List<Post> list(Viewer viewer, Blog blog, PostStore.Filter filter) {
+    public List<Listed> list(Viewer viewer, Blog blog, PostStore.Filter filter) {
         access.require(viewer, blog, Action.WRITE_POST);
-        return jdbi.withHandle(h -> posts.list(h, blog.id(), filter, 500));
+        return jdbi.withHandle(h -> {
+            List<Post> found = posts.list(h, blog.id(), filter, 500);
+            List<Long> ids = found.stream().map(Post::id).toList();
+            var labels = posts.labelsOf(h, ids);
+            var comments = posts.liveCommentCounts(h, ids);
+            return found.stream().map(p -> new Listed(p, labels.getOrDefault(p.id(), List.of()),
+                    comments.getOrDefault(p.id(), 0))).toList();
+        });
     }
 
     /** Marks due scheduled posts as published (readers already see them from their time on). */

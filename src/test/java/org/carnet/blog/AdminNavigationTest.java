@@ -74,7 +74,29 @@ class AdminNavigationTest {
         Response posts = admin.get("/navigation/admin/posts");
         assertThat(posts.doc().select("nav.tabs a[aria-current=page]").eachAttr("href"))
                 .containsExactly("/navigation/admin/posts");
-        assertThat(posts.doc().select("tr[data-post] input[type=checkbox]")).hasSize(2);
+        assertThat(posts.doc().select("tr[data-post] input[type=checkbox]")).hasSizeGreaterThanOrEqualTo(2)
+                .hasSameSizeAs(posts.doc().select("tr[data-post]"));
+    }
+
+    @Test
+    void thePostsListShowsEachPostsDateStatusLabelsAndComments() {
+        User admin = carnet.services().accounts.byEmail("admin@nav.test").orElseThrow();
+        Blog blog = carnet.services().blogs.require("navigation");
+        long labelled = carnet.services().posts.create(Viewer.of(admin), blog, new PostInput(Post.Kind.POST,
+                "Labelled", BodyFormat.HTML, "<p>Text.</p>", "Zoo, art", "", "", ""), PostService.Intent.PUBLISH);
+        long draft = carnet.services().posts.create(Viewer.of(admin), blog, post("A draft"),
+                PostService.Intent.SAVE_DRAFT);
+        Post shown = carnet.services().posts.requireEditable(Viewer.of(admin), blog, labelled);
+        carnet.services().comments.submit(Viewer.of(admin), blog, shown, new org.carnet.comment.CommentDraft(
+                "First!", "", "", null, "", null, null, "192.0.2.1"));
+        Response posts = carnet.signedIn("admin@nav.test", PW).get("/navigation/admin/posts");
+        var row = posts.doc().selectFirst("tr[data-post=" + labelled + "]");
+        assertThat(row.selectFirst("td.labels").text()).isEqualTo("art, Zoo");
+        assertThat(row.selectFirst("td.comments").text()).isEqualTo("1");
+        assertThat(row.selectFirst("td.date time").attr("datetime")).isNotEmpty();
+        var draftRow = posts.doc().selectFirst("tr[data-post=" + draft + "]");
+        assertThat(draftRow.selectFirst("td.date").text()).isEqualTo("Not yet published");
+        assertThat(draftRow.selectFirst("td.comments").text()).isEqualTo("0");
     }
 
     private static List<String> tabs(Response page) {
