@@ -23,6 +23,7 @@ import org.carnet.web.Pages;
 final class OldAddresses {
 
     private static final Pattern BLOGGER_ARCHIVE = Pattern.compile("^/(\\d{4})_(0[1-9]|1[0-2])_\\d{2}_archive\\.html$");
+    private static final Pattern WORDPRESS_DAY = Pattern.compile("^/(\\d{4})/(0[1-9]|1[0-2])/\\d{2}/?$");
     private static final Pattern WORDPRESS_FEED = Pattern.compile("^/feed(/(atom|rss2?|rdf))?/?$");
     private static final Pattern WORDPRESS_COMMENTS_FEED = Pattern.compile("^/comments/feed(/(atom|rss2?|rdf))?/?$");
     // A category may be nested (/category/parent/child/): the last one names the label.
@@ -48,7 +49,10 @@ final class OldAddresses {
         if (moved.isPresent()) {
             return moved;
         }
-        Matcher m = BLOGGER_ARCHIVE.matcher(rest);
+        Matcher m = WORDPRESS_DAY.matcher(rest);
+        if (!m.matches()) {
+            m = BLOGGER_ARCHIVE.matcher(rest);   // a daily archive, in either's words: Carnet's month shows it
+        }
         if (m.matches()) {
             return Optional.of("/" + m.group(1) + "/" + m.group(2) + "/");
         }

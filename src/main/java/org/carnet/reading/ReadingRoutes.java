@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.carnet.account.AccountService;
 import org.carnet.blog.Blog;
@@ -33,6 +34,7 @@ import org.carnet.web.Web;
 public final class ReadingRoutes {
 
     private static final Pattern YEAR = Pattern.compile("^\\d{4}$");
+    private static final Pattern PORT = Pattern.compile(":\\d+$");
     private static final Pattern MONTH = Pattern.compile("^(0[1-9]|1[0-2])$");
     private static final int ARCHIVE_LIMIT = 200;
 
@@ -121,9 +123,10 @@ public final class ReadingRoutes {
     private boolean sentElsewhere(Context ctx, Blog blog) {
         String query = ctx.queryString();
         if (blog.host() != null && Web.hostBlog(ctx) == null) {
-            String rest = rest(ctx, blog);
-            ctx.redirect((Web.isHttps(ctx) ? "https://" : "http://") + blog.host() + rest
-                    + (query == null ? "" : "?" + query), HttpStatus.MOVED_PERMANENTLY);
+            // The port the instance was reached on is the blog's too (none behind a proxy on 80 or 443).
+            Matcher port = PORT.matcher(ctx.host() == null ? "" : ctx.host());
+            ctx.redirect((Web.isHttps(ctx) ? "https://" : "http://") + blog.host() + (port.find() ? port.group() : "")
+                    + rest(ctx, blog) + (query == null ? "" : "?" + query), HttpStatus.MOVED_PERMANENTLY);
             return true;
         }
         var without = OldAddresses.withoutBloggerParams(query);
