@@ -143,6 +143,10 @@ public final class CarnetServer implements AutoCloseable {
                     ctx.header("Cache-Control", "public, max-age=31536000, immutable");
                 }
             });
+            // Browsers ask every site for /favicon.ico whatever the page links: the same icon, from the jar.
+            byte[] favicon = favicon();
+            r.get("/favicon.ico", ctx -> ctx.contentType("image/x-icon")
+                    .header("Cache-Control", "public, max-age=86400").result(favicon));
             r.before(setup::before);
             r.after(ctx -> {
                 // Whatever happened to a request that was rendering a missing page, its waiters go on.
@@ -211,6 +215,14 @@ public final class CarnetServer implements AutoCloseable {
     }
 
     /** This node's name in job leases and import records: host, port and a random part per start. */
+    private static byte[] favicon() {
+        try (var in = CarnetServer.class.getResourceAsStream("/static/favicon.ico")) {
+            return in.readAllBytes();
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException("favicon.ico is missing from the jar", e);
+        }
+    }
+
     private static String nodeName(int port) {
         String host = System.getenv("HOSTNAME");
         if (host == null || host.isBlank()) {

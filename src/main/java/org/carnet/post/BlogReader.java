@@ -152,6 +152,38 @@ public final class BlogReader {
                 .map(Post::path));
     }
 
+    /**
+     * Where a post that used to be at one of these paths lives now (the first path that was one wins), if it is
+     * visible: one request tries the spellings an old link may arrive in.
+     */
+    public Optional<String> movedTo(Blog blog, List<String> paths) {
+        Instant now = clock.instant();
+        return jdbi.withHandle(h -> {
+            for (String path : paths) {
+                Optional<String> moved = posts.redirectTarget(h, blog.id(), path)
+                        .flatMap(target -> posts.byPath(h, blog.id(), target))
+                        .filter(p -> p.visibleAt(now))
+                        .map(Post::path);
+                if (moved.isPresent()) {
+                    return moved;
+                }
+            }
+            return Optional.<String>empty();
+        });
+    }
+
+    /** The labels of the blog's visible posts. */
+    public List<String> labels(Blog blog) {
+        Instant now = clock.instant();
+        return jdbi.withHandle(h -> posts.visibleLabelCounts(h, blog.id(), now)).stream()
+                .map(PostStore.LabelCount::label).toList();
+    }
+
+    /** Everyone who wrote a post or page of the blog. */
+    public List<PostStore.Author> writers(Blog blog) {
+        return jdbi.withHandle(h -> posts.authors(h, blog.id()));
+    }
+
     /** The visible posts just older and just newer than this one. */
     public Optional<Post> neighbour(Post post, boolean older) {
         Instant now = clock.instant();

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.carnet.account.AccountService;
 import org.carnet.blog.Blog;
@@ -33,6 +34,7 @@ import org.carnet.web.Web;
 public final class ReadingRoutes {
 
     private static final Pattern YEAR = Pattern.compile("^\\d{4}$");
+    private static final Pattern PORT = Pattern.compile(":\\d+$");
     private static final Pattern MONTH = Pattern.compile("^(0[1-9]|1[0-2])$");
     private static final int ARCHIVE_LIMIT = 200;
 
@@ -45,6 +47,7 @@ public final class ReadingRoutes {
     private final Templates templates;
     private final SearchSync search;
     private final PageCache cache;
+    private final OldAddresses oldAddresses;
 
     public ReadingRoutes(BlogService blogs, BlogReader reader, AccountService accounts, CommentService comments,
                          PostPage postPage, Pages pages, SearchSync search, PageCache cache) {
@@ -57,25 +60,26 @@ public final class ReadingRoutes {
         this.postPage = postPage;
         this.pages = pages;
         this.templates = pages.templates();
+        this.oldAddresses = new OldAddresses(reader);
     }
 
     public void register(RoutesConfig r) {
         r.get("/{blog}", cached(this::home));
-        r.get("/{blog}/search", this::older);
+        r.get("/{blog}/search", found(this::older));
         r.get("/{blog}/search/label/{label}", cached(this::label));
         r.get("/{blog}/p/{file}", cached(this::page));
         r.get("/{blog}/author/{id}", cached(this::author));
         r.get("/{blog}/{year}", cached(this::year));
         r.get("/{blog}/{year}/{month}", cached(this::month));
         r.get("/{blog}/{year}/{month}/{file}", cached(this::post));
-        r.get("/{blog}/<rest>", this::elsewhere);
+        r.get("/{blog}/<rest>", found(this::elsewhere));
     }
 
     /** A page of a blog that signed-out readers may get from the page cache (see web/PageCache). */
     private io.javalin.http.Handler cached(io.javalin.http.Handler page) {
         return ctx -> {
             Blog blog = blog(ctx);
-            if (cache.serve(ctx, blog)) {
+            if (sentElsewhere(ctx, blog) || cache.serve(ctx, blog)) {
                 return;
             }
             ctx.attribute(BLOG, blog);
@@ -84,10 +88,72 @@ public final class ReadingRoutes {
                 page.handle(ctx);
             } catch (Exception e) {
                 cache.endRender(ctx);   // the error page that follows carries the visitor's own token
-                throw e;
+                if (!movedAway(ctx, blog, e)) {
+                    throw e;
+                }
+                return;
             }
             cache.keep(ctx, blog);
         };
+    }
+
+    /** A page of a blog that is not cached; like a cached one, its 404 first looks for an old address. */
+    private io.javalin.http.Handler found(io.javalin.http.Handler page) {
+        return ctx -> {
+            Blog blog = blog(ctx);
+            if (sentElsewhere(ctx, blog)) {
+                return;
+            }
+            ctx.attribute(BLOG, blog);
+            try {
+                page.handle(ctx);
+            } catch (Exception e) {
+                if (!movedAway(ctx, blog, e)) {
+                    throw e;
+                }
+            }
+        };
+    }
+
+    /**
+     * A 301 for what needs no database to know it is elsewhere: a blog that has its own host name asked for on
+     * the instance's (its canonical address is there), and Blogger's view switch and comment links (?m=1,
+     * ?showComment=...), whose page is the same without them. True when it answered.
+     */
+    private boolean sentElsewhere(Context ctx, Blog blog) {
+        String query = ctx.queryString();
+        if (blog.host() != null && Web.hostBlog(ctx) == null) {
+            // The port the instance was reached on is the blog's too (none behind a proxy on 80 or 443).
+            Matcher port = PORT.matcher(ctx.host() == null ? "" : ctx.host());
+            ctx.redirect((Web.isHttps(ctx) ? "https://" : "http://") + blog.host() + (port.find() ? port.group() : "")
+                    + rest(ctx, blog) + (query == null ? "" : "?" + query), HttpStatus.MOVED_PERMANENTLY);
+            return true;
+        }
+        var without = OldAddresses.withoutBloggerParams(query);
+        if (without.isPresent()) {
+            ctx.redirect(Pages.blogBase(ctx, blog) + rest(ctx, blog)
+                    + (without.get().isEmpty() ? "" : "?" + without.get()), HttpStatus.MOVED_PERMANENTLY);
+            return true;
+        }
+        return false;
+    }
+
+    /** When a page of the blog was not found: a 301 to where its old address leads now, if it is one. */
+    private boolean movedAway(Context ctx, Blog blog, Exception e) {
+        if (!(e instanceof Problem p) || p.kind() != Problem.Kind.NOT_FOUND) {
+            return false;
+        }
+        var moved = oldAddresses.find(blog, rest(ctx, blog), ctx.queryString());
+        moved.ifPresent(to -> ctx.redirect(Pages.blogBase(ctx, blog) + to, HttpStatus.MOVED_PERMANENTLY));
+        return moved.isPresent();
+    }
+
+    /** The request's path after the blog's name, as it came (percent-encoded): "/" at least. */
+    private static String rest(Context ctx, Blog blog) {
+        String path = ctx.path();
+        String prefix = "/" + blog.name();
+        String rest = path.startsWith(prefix) ? path.substring(prefix.length()) : path;
+        return rest.isEmpty() ? "/" : rest;
     }
 
     /** The blog this request already looked up (a cache miss goes on to render the page with it). */
@@ -111,6 +177,18 @@ public final class ReadingRoutes {
 
     private void home(Context ctx) {
         Blog blog = blog(ctx);
+        if (ctx.queryParam("p") != null || ctx.queryParam("page_id") != null) {
+            // WordPress's plain permalinks (/?p=123) land on the home page: the post they named, or 404.
+            String moved = oldAddresses.find(blog, "/", ctx.queryString())
+                    .orElseThrow(() -> Problem.notFound("post.notFound"));
+            ctx.redirect(Pages.blogBase(ctx, blog) + moved, HttpStatus.MOVED_PERMANENTLY);
+            return;
+        }
+        var search = OldAddresses.search(ctx.queryParam("s"));
+        if (search.isPresent()) {
+            ctx.redirect(Pages.blogBase(ctx, blog) + search.get(), HttpStatus.MOVED_PERMANENTLY);
+            return;
+        }
         showListing(ctx, blog, blog.title(), null, reader.home(blog, null, perPage(ctx, blog)), "/");
     }
 
@@ -188,16 +266,11 @@ public final class ReadingRoutes {
     }
 
     /**
-     * Any other path of a blog: the old address of an imported post whose path could not be kept (a WordPress
-     * permalink such as /2022/01/17/titre/) is answered with a 301 to where it lives now; anything else, 404.
+     * Any other path of a blog: nothing of Carnet's own. Its 404 first looks for an old address (see
+     * {@link #movedAway}): a WordPress permalink such as /2022/01/17/titre/ is answered with a 301.
      */
     private void elsewhere(Context ctx) {
-        Blog blog = blog(ctx);
-        String rest = "/" + ctx.pathParam("rest");
-        String moved = reader.movedTo(blog, rest)
-                .or(() -> reader.movedTo(blog, rest.endsWith("/") ? rest.substring(0, rest.length() - 1) : rest + "/"))
-                .orElseThrow(() -> Problem.notFound("post.notFound"));
-        ctx.redirect(Pages.blogBase(ctx, blog) + moved, HttpStatus.MOVED_PERMANENTLY);
+        throw Problem.notFound("post.notFound");
     }
 
     private void page(Context ctx) {
