@@ -139,6 +139,10 @@ public final class AccountService {
         if (!ok) {
             throw Problem.invalid("signin.failed");
         }
+        // Said only to whoever knows the password: a disabled account is not revealed to a guesser.
+        if (jdbi.withHandle(h -> users.isDisabled(h, user.get().id()))) {
+            throw Problem.forbidden("signin.disabled");
+        }
         String token = Tokens.random();
         Session session = new Session(Tokens.sha256(token), user.get().id(), Tokens.random(), now,
                 now.plus(SESSION_LIFETIME));
@@ -177,7 +181,7 @@ public final class AccountService {
         }
         Instant now = clock.instant();
         return jdbi.withHandle(h -> sessions.find(h, Tokens.sha256(sessionToken), now)
-                .flatMap(s -> users.byId(h, s.userId()).map(u -> new Viewer(u, s))))
+                .flatMap(s -> users.activeById(h, s.userId()).map(u -> new Viewer(u, s))))
                 .orElse(Viewer.anonymous());
     }
 
@@ -230,6 +234,51 @@ public final class AccountService {
             users.updateProfile(w.handle(), id, name, text, lang);
             return users.byId(w.handle(), id).orElseThrow();
         });
+    }
+
+    /** Every account (instance admins only). */
+    public List<Account> accounts(Viewer viewer) {
+        requireInstanceAdmin(viewer);
+        return jdbi.withHandle(h -> users.all(h, 1000));
+    }
+
+    /**
+     * Disables or enables an account (instance admins only): a disabled account cannot sign in and its sessions end
+     * at once; nothing it wrote changes. No one disables themselves, nor the last active instance admin.
+     */
+    public void setDisabled(Viewer viewer, long userId, boolean disabled) {
+        requireInstanceAdmin(viewer);
+        if (disabled && userId == viewer.userId()) {
+            throw Problem.conflict("account.disable.self");
+        }
+        jdbi.useTransaction(h -> {
+            User target = users.byId(h, userId).orElseThrow(() -> Problem.notFound("account.gone"));
+            users.setDisabled(h, userId, disabled ? clock.instant() : null);
+            if (disabled) {
+                sessions.deleteOthers(h, userId, "");
+                if (target.instanceAdmin() && users.activeInstanceAdmins(h) == 0) {
+                    throw Problem.conflict("account.lastInstanceAdmin");
+                }
+            }
+        });
+    }
+
+    /** Makes an account an instance admin, or no longer one (instance admins only; one active admin stays). */
+    public void setInstanceAdmin(Viewer viewer, long userId, boolean admin) {
+        requireInstanceAdmin(viewer);
+        jdbi.useTransaction(h -> {
+            users.byId(h, userId).orElseThrow(() -> Problem.notFound("account.gone"));
+            users.setInstanceAdmin(h, userId, admin);
+            if (!admin && users.activeInstanceAdmins(h) == 0) {
+                throw Problem.conflict("account.lastInstanceAdmin");
+            }
+        });
+    }
+
+    private static void requireInstanceAdmin(Viewer viewer) {
+        if (!viewer.signedIn() || !viewer.user().instanceAdmin()) {
+            throw Problem.forbidden("access.denied");
+        }
     }
 
     public int deleteExpiredSessions() {

@@ -55,6 +55,42 @@ public final class UserStore {
                 .bind("id", userId).mapTo(Long.class).list();
     }
 
+    /** The account, if it exists and is not disabled (a session of a disabled account is no one's). */
+    public Optional<User> activeById(Handle h, long id) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM app_user WHERE id = :id AND disabled_at IS NULL")
+                .bind("id", id).mapTo(User.class).findOne();
+    }
+
+    public boolean isDisabled(Handle h, long id) {
+        return h.createQuery("SELECT COUNT(*) FROM app_user WHERE id = :id AND disabled_at IS NOT NULL")
+                .bind("id", id).mapTo(Integer.class).one() > 0;
+    }
+
+    /** Every account, for the instance screen: newest first, with whether it is disabled. */
+    public List<Account> all(Handle h, int limit) {
+        return h.createQuery("SELECT " + COLUMNS + ", disabled_at FROM app_user ORDER BY id DESC LIMIT :limit")
+                .bind("limit", limit)
+                .map((rs, ctx) -> new Account(ctx.findMapperFor(User.class).orElseThrow().map(rs, ctx),
+                        rs.getObject("disabled_at") != null))
+                .list();
+    }
+
+    public void setDisabled(Handle h, long id, java.time.Instant at) {
+        h.createUpdate("UPDATE app_user SET disabled_at = :at WHERE id = :id").bind("at", at).bind("id", id)
+                .execute();
+    }
+
+    public void setInstanceAdmin(Handle h, long id, boolean admin) {
+        h.createUpdate("UPDATE app_user SET instance_admin = :admin WHERE id = :id").bind("admin", admin)
+                .bind("id", id).execute();
+    }
+
+    /** Instance admins whose accounts are active. */
+    public long activeInstanceAdmins(Handle h) {
+        return h.createQuery("SELECT COUNT(*) FROM app_user WHERE instance_admin = TRUE AND disabled_at IS NULL")
+                .mapTo(Long.class).one();
+    }
+
     public Optional<User> firstInstanceAdmin(Handle h) {
         return h.createQuery("SELECT " + COLUMNS + " FROM app_user WHERE instance_admin = TRUE ORDER BY id LIMIT 1")
                 .mapTo(User.class).findOne();

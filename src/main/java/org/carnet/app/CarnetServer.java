@@ -153,7 +153,7 @@ public final class CarnetServer implements AutoCloseable {
                 pageCache.release(ctx);
                 MDC.clear();
             });
-            new InstanceRoutes(services.db, services.blogs, services.instance, pages).register(r);
+            new InstanceRoutes(services.db, services.accounts, services.blogs, services.instance, pages).register(r);
             new SeoRoutes(services.blogs, services.reader).register(r);
             new AccountRoutes(services.accounts, services.instance, pages, secure).register(r);
             new DashboardRoutes(services.blogs, services.comments, services.notifications, pages).register(r);

@@ -5,6 +5,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.Map;
+import org.carnet.account.AccountService;
 import org.carnet.blog.BlogService;
 import org.carnet.core.Problem;
 import org.carnet.core.User;
@@ -18,13 +19,16 @@ import org.carnet.web.Web;
 public final class InstanceRoutes {
 
     private final Database db;
+    private final AccountService accounts;
     private final BlogService blogs;
     private final InstanceSettings instance;
     private final Pages pages;
     private final Templates templates;
 
-    public InstanceRoutes(Database db, BlogService blogs, InstanceSettings instance, Pages pages) {
+    public InstanceRoutes(Database db, AccountService accounts, BlogService blogs, InstanceSettings instance,
+                          Pages pages) {
         this.db = db;
+        this.accounts = accounts;
         this.blogs = blogs;
         this.instance = instance;
         this.pages = pages;
@@ -36,6 +40,7 @@ public final class InstanceRoutes {
         r.get("/healthz", this::health);
         r.get("/admin", this::settingsForm);
         r.post("/admin", this::saveSettings);
+        r.post("/admin/accounts/{id}", this::changeAccount);
     }
 
     private void landing(Context ctx) {
@@ -65,7 +70,26 @@ public final class InstanceRoutes {
 
     private void show(Context ctx, String error, boolean saved) {
         pages.render(ctx, templates.appInstance(pages.page(ctx, "instance.title"), instance.signupOpen(), error,
-                saved));
+                saved, accounts.accounts(Web.viewer(ctx)), blogs.allBlogs()));
+    }
+
+    /** Disables or enables an account, makes it an instance admin or no longer one; the same services as the CLI. */
+    private void changeAccount(Context ctx) {
+        requireInstanceAdmin(ctx);
+        Long id = Forms.id(ctx.pathParam("id"));
+        if (id == null) {
+            throw Problem.notFound("account.gone");
+        }
+        Forms.submit(ctx, () -> {
+            switch (Forms.field(ctx, "action")) {
+                case "disable" -> accounts.setDisabled(Web.viewer(ctx), id, true);
+                case "enable" -> accounts.setDisabled(Web.viewer(ctx), id, false);
+                case "make-admin" -> accounts.setInstanceAdmin(Web.viewer(ctx), id, true);
+                case "remove-admin" -> accounts.setInstanceAdmin(Web.viewer(ctx), id, false);
+                default -> throw Problem.invalid("instance.account.action");
+            }
+            ctx.redirect("/admin?saved#accounts", HttpStatus.SEE_OTHER);
+        }, error -> show(ctx, error, false));
     }
 
     private void saveSettings(Context ctx) {
