@@ -75,6 +75,54 @@ class MembershipFlowTest {
     }
 
     @Test
+    void anInvitationSurvivesSignInAndSignUpForSomeoneWithoutAnAccount() {
+        WebClient admin = signedIn("admin-new@members.test");
+        carnet.blog(user("admin-new@members.test"), "nouveaux");
+        String link = invitationLink(admin, "nouveaux", "author");
+
+        WebClient newcomer = carnet.client();
+        Response signInPage = newcomer.follow(newcomer.get(link));
+        assertThat(signInPage.doc().selectFirst("#invitation-notice").text())
+                .contains("You are accepting an invitation to join “Blog nouveaux” as Author.");
+        String signUpPath = signInPage.doc().selectFirst("#signup-link").attr("href");
+        assertThat(signUpPath).startsWith("/account/signup?next=%2Faccount%2Finvitations%2F");
+
+        Response signUpPage = newcomer.get(signUpPath);
+        assertThat(signUpPage.doc().selectFirst("#invitation-notice").text())
+                .contains("You are accepting an invitation to join “Blog nouveaux” as Author.");
+        assertThat(signUpPage.doc().selectFirst("#signin-link").attr("href"))
+                .isEqualTo(signInPage.doc().selectFirst("#signup-link").attr("href").replace("signup", "signin"));
+        Response signedUp = newcomer.submit(signUpPage, "form#signup", Map.of("email", "newcomer@members.test",
+                "name", "Newcomer", "password", PW, "password2", PW));
+        assertThat(signedUp.status()).isEqualTo(303);
+        assertThat(signedUp.location()).isEqualTo(link);
+
+        Response invitation = newcomer.follow(signedUp);
+        assertThat(invitation.text()).contains("You are invited to join “Blog nouveaux” as Author.");
+        // Nothing is joined before the newcomer says so.
+        assertThat(roleOf("newcomer@members.test", "nouveaux")).isEmpty();
+        newcomer.submit(invitation, "form#accept", Map.of());
+        assertThat(roleOf("newcomer@members.test", "nouveaux")).contains(Role.AUTHOR);
+        assertThat(newcomer.get("/dashboard").doc().select("tr[data-blog=nouveaux]").text()).contains("Author");
+    }
+
+    @Test
+    void signUpNeverSendsAnywhereButALocalPath() {
+        WebClient visitor = carnet.client();
+        for (String next : new String[] {"https://evil.test/", "//evil.test/", "/\\evil.test"}) {
+            Response page = visitor.get("/account/signup?next="
+                    + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(page.doc().selectFirst("form#signup input[name=next]").attr("value")).isEqualTo("/dashboard");
+            assertThat(page.doc().selectFirst("#invitation-notice")).isNull();
+        }
+        String token = visitor.csrfToken("/account/signup");
+        Response r = visitor.post("/account/signup", Map.of("_csrf", token, "email", "elsewhere@members.test",
+                "name", "Elsewhere", "password", PW, "password2", PW, "next", "//evil.test/"));
+        assertThat(r.status()).isEqualTo(303);
+        assertThat(r.location()).isEqualTo("/dashboard");
+    }
+
+    @Test
     void unknownAndExpiredInvitationsAreRefused() {
         WebClient admin = signedIn("admin2@members.test");
         carnet.blog(user("admin2@members.test"), "expire");
