@@ -155,9 +155,21 @@ class MembershipFlowTest {
                 + "/role]", Map.of("role", "author"));
         assertThat(demote.status()).isEqualTo(409);
         assertThat(demote.text()).contains("The last administrator of a blog cannot be given another role.");
-        Response leave = admin.submit("/dashboard", "form[action=/solitaire/admin/leave]", Map.of());
+        // The only admin is not offered to leave, and is told why, on the dashboard and the members page.
+        Response dashboard = admin.get("/dashboard");
+        assertThat(dashboard.doc().select("form[action=/solitaire/admin/leave]")).isEmpty();
+        assertThat(dashboard.doc().select("tr[data-blog=solitaire] .only-admin").text())
+                .isEqualTo("You are the only administrator: make someone else administrator before you can leave.");
+        Response members = admin.get("/solitaire/admin/members");
+        assertThat(members.doc().select("form#leave")).isEmpty();
+        assertThat(members.doc().select("#only-admin").text()).startsWith("You are the only administrator");
+        // Sent anyway (an old page), the refusal is explained in words on the members page, not a bare 409.
+        Response leave = admin.post("/solitaire/admin/leave", Map.of("_csrf", admin.csrfToken("/dashboard")));
         assertThat(leave.status()).isEqualTo(409);
-        assertThat(leave.text()).contains("You are the last administrator of this blog");
+        assertThat(leave.doc().select("[role=alert]").text())
+                .contains("You are the last administrator of this blog: make someone else administrator");
+        assertThat(leave.doc().select("table#members tr[data-user]")).hasSize(1);
+        assertThat(leave.doc().select("form#invite")).hasSize(1);
         Response remove = admin.submit("/solitaire/admin/members", "form[action=/solitaire/admin/members/" + soloId
                 + "/remove]", Map.of());
         assertThat(remove.status()).isEqualTo(409);
@@ -172,7 +184,8 @@ class MembershipFlowTest {
                 + deputyId + "/role]", Map.of("role", "admin"));
         assertThat(promote.status()).isEqualTo(303);
         assertThat(roleOf("deputy@members.test", "solitaire")).contains(Role.ADMIN);
-        Response left = admin.submit("/dashboard", "form[action=/solitaire/admin/leave]", Map.of());
+        assertThat(admin.get("/dashboard").doc().select("form[action=/solitaire/admin/leave]")).hasSize(1);
+        Response left = admin.submit("/solitaire/admin/members", "form#leave", Map.of());
         assertThat(left.status()).isEqualTo(303);
         assertThat(roleOf("solo@members.test", "solitaire")).isEmpty();
     }
