@@ -123,6 +123,28 @@ class MembershipFlowTest {
     }
 
     @Test
+    void pendingInvitationsSayWhomTheyAreFor() {
+        WebClient admin = signedIn("admin-for@members.test");
+        carnet.blog(user("admin-for@members.test"), "pourqui");
+        Response made = admin.submit("/pourqui/admin/members", "form#invite",
+                Map.of("role", "reader", "invitee", "  claire@example.org "));
+        assertThat(made.status()).isEqualTo(200);
+        admin.submit("/pourqui/admin/members", "form#invite", Map.of("role", "author"));
+
+        Response page = admin.get("/pourqui/admin/members");
+        var pending = page.doc().select("li[data-invitation]");
+        assertThat(pending).hasSize(2);
+        assertThat(pending.select(".invitee").eachText()).containsExactly("for claire@example.org");
+        assertThat(pending.text()).contains("for claire@example.org — Reader");
+
+        Response tooLong = admin.submit("/pourqui/admin/members", "form#invite",
+                Map.of("role", "reader", "invitee", "x".repeat(255)));
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.doc().select("[role=alert]").text()).contains("at most 254 characters");
+        assertThat(admin.get("/pourqui/admin/members").doc().select("li[data-invitation]")).hasSize(2);
+    }
+
+    @Test
     void unknownAndExpiredInvitationsAreRefused() {
         WebClient admin = signedIn("admin2@members.test");
         carnet.blog(user("admin2@members.test"), "expire");

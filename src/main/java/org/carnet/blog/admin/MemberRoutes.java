@@ -61,7 +61,7 @@ public final class MemberRoutes {
         Blog blog = adminBlog(ctx);
         Forms.submit(ctx, () -> {
             Role role = Role.parse(Forms.field(ctx, "role"));
-            var created = memberships.invite(Web.viewer(ctx), blog, role);
+            var created = memberships.invite(Web.viewer(ctx), blog, role, Forms.field(ctx, "invitee"));
             showMembers(ctx, blog, created, null);
         }, error -> showMembers(ctx, blog, null, error));
     }
