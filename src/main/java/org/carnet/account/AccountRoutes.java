@@ -7,6 +7,7 @@ import io.javalin.http.Cookie;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.SameSite;
+import org.carnet.blog.MembershipService;
 import org.carnet.core.Problem;
 import org.carnet.core.User;
 import org.carnet.core.Viewer;
@@ -27,9 +28,12 @@ public final class AccountRoutes {
     private final Pages pages;
     private final Templates templates;
     private final boolean secureCookies;
+    private final InvitationNotice invitations;
 
-    public AccountRoutes(AccountService accounts, InstanceSettings instance, Pages pages, boolean secureCookies) {
+    public AccountRoutes(AccountService accounts, InstanceSettings instance, MembershipService memberships,
+                         Pages pages, boolean secureCookies) {
         this.accounts = accounts;
+        this.invitations = new InvitationNotice(memberships);
         this.instance = instance;
         this.pages = pages;
         this.templates = pages.templates();
@@ -54,15 +58,17 @@ public final class AccountRoutes {
     }
 
     private void signUpForm(Context ctx) {
-        showSignUp(ctx, "", "", null);
+        showSignUp(ctx, "", "", safeNext(ctx.queryParam("next")), null);
     }
 
-    private void showSignUp(Context ctx, String email, String name, String error) {
+    private void showSignUp(Context ctx, String email, String name, String next, String error) {
         pages.render(ctx, templates.accountSignup(pages.page(ctx, "signup.title"), instance.signupOpen(), email,
-                name, error, PasswordPolicy.MIN_LENGTH));
+                name, next, invitations.forNext(next), error, PasswordPolicy.MIN_LENGTH));
     }
 
+    /** A new account goes where the visitor was headed (an invitation link they followed), else the dashboard. */
     private void signUp(Context ctx) {
+        String next = safeNext(ctx.formParam("next"));
         String email = Forms.field(ctx, "email");
         String name = Forms.field(ctx, "name");
         String password = Forms.raw(ctx, "password");
@@ -72,8 +78,8 @@ public final class AccountRoutes {
             }
             accounts.signUp(email, name, password);
             startSession(ctx, accounts.signIn(email, password, Web.clientAddress(ctx), ctx.cookie(DEVICE_COOKIE)));
-            ctx.redirect("/dashboard", HttpStatus.SEE_OTHER);
-        }, error -> showSignUp(ctx, email, name, error));
+            ctx.redirect(next, HttpStatus.SEE_OTHER);
+        }, error -> showSignUp(ctx, email, name, next, error));
     }
 
     private void signInForm(Context ctx) {
@@ -85,8 +91,8 @@ public final class AccountRoutes {
     }
 
     private void showSignIn(Context ctx, String email, String next, String error) {
-        pages.render(ctx, templates.accountSignin(pages.page(ctx, "signin.title"), email, next, error,
-                instance.signupOpen()));
+        pages.render(ctx, templates.accountSignin(pages.page(ctx, "signin.title"), email, next,
+                invitations.forNext(next), error, instance.signupOpen()));
     }
 
     private void signIn(Context ctx) {

@@ -155,7 +155,8 @@ public final class CarnetServer implements AutoCloseable {
             });
             new InstanceRoutes(services.db, services.accounts, services.blogs, services.instance, pages).register(r);
             new SeoRoutes(services.blogs, services.reader).register(r);
-            new AccountRoutes(services.accounts, services.instance, pages, secure).register(r);
+            new AccountRoutes(services.accounts, services.instance, services.memberships, pages, secure)
+                    .register(r);
             new DashboardRoutes(services.blogs, services.comments, services.notifications, pages).register(r);
             new BlogRoutes(services.blogs, services.access, pages).register(r);
             new MemberRoutes(services.blogs, services.memberships, pages, config.baseUrl()).register(r);

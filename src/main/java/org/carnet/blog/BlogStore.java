@@ -113,11 +113,16 @@ public final class BlogStore {
 
     /** The blogs a user belongs to, with their role on each. */
     public List<MyBlog> ofUser(Handle h, long userId) {
-        return h.createQuery("SELECT " + COLUMNS + ", m.role FROM blog b JOIN blog_member m ON m.blog_id = b.id "
+        return h.createQuery("SELECT " + COLUMNS + ", m.role, (SELECT COUNT(*) FROM blog_member a "
+                        + "WHERE a.blog_id = b.id AND a.role = 'ADMIN') AS admins "
+                        + "FROM blog b JOIN blog_member m ON m.blog_id = b.id "
                         + "WHERE m.user_id = :user ORDER BY b.title, b.name")
                 .bind("user", userId)
-                .map((rs, ctx) -> new MyBlog(ctx.findMapperFor(Blog.class).orElseThrow().map(rs, ctx),
-                        Role.valueOf(rs.getString("role"))))
+                .map((rs, ctx) -> {
+                    Role role = Role.valueOf(rs.getString("role"));
+                    return new MyBlog(ctx.findMapperFor(Blog.class).orElseThrow().map(rs, ctx), role,
+                            role == Role.ADMIN && rs.getInt("admins") <= 1);
+                })
                 .list();
     }
 
@@ -126,7 +131,8 @@ public final class BlogStore {
                 .bind("host", host).bind("id", exceptBlogId).mapTo(Integer.class).one() > 0;
     }
 
-    /** A blog in a user's dashboard. */
-    public record MyBlog(Blog blog, Role role) {
+    /** A blog in a user's dashboard. Its only admin cannot leave it (a blog always keeps one), so is not
+     *  offered to. */
+    public record MyBlog(Blog blog, Role role, boolean onlyAdmin) {
     }
 }

@@ -9,15 +9,15 @@ import org.jdbi.v3.core.Handle;
 public final class InvitationStore {
 
     private static final String COLUMNS =
-            "id, blog_id, role, created_by, created_at, expires_at, accepted_by, accepted_at";
+            "id, blog_id, role, created_by, created_at, expires_at, accepted_by, accepted_at, invitee";
 
     public long insert(Handle h, long blogId, String tokenHash, Role role, long createdBy, Instant now,
-                       Instant expiresAt) {
+                       Instant expiresAt, String invitee) {
         return h.createQuery("""
-                        INSERT INTO invitation (blog_id, token_hash, role, created_by, created_at, expires_at)
-                        VALUES (:b, :hash, :role, :by, :now, :exp) RETURNING id""")
+                        INSERT INTO invitation (blog_id, token_hash, role, created_by, created_at, expires_at, invitee)
+                        VALUES (:b, :hash, :role, :by, :now, :exp, :invitee) RETURNING id""")
                 .bind("b", blogId).bind("hash", tokenHash).bind("role", role).bind("by", createdBy)
-                .bind("now", now).bind("exp", expiresAt)
+                .bind("now", now).bind("exp", expiresAt).bind("invitee", invitee)
                 .mapTo(Long.class).one();
     }
 

@@ -44,13 +44,25 @@ public final class MembershipService {
         this.writes = writes;
     }
 
+    /** Longest note of whom an invitation is for (an email address is at most 254 characters). */
+    public static final int INVITEE_MAX = 254;
+
     /** A new invitation; the returned token is shown once, in the link the admin passes on. */
     public NewInvitation invite(Viewer viewer, Blog blog, Role role) {
+        return invite(viewer, blog, role, null);
+    }
+
+    /** A new invitation with a note of whom it is for (blank: none), shown with the pending invitations. */
+    public NewInvitation invite(Viewer viewer, Blog blog, Role role, String invitee) {
         access.require(viewer, blog, Action.MANAGE_MEMBERS);
+        String note = invitee == null || invitee.isBlank() ? null : invitee.strip();
+        if (note != null && (note.length() > INVITEE_MAX || note.chars().anyMatch(Character::isISOControl))) {
+            throw Problem.invalid("members.invite.for.invalid", INVITEE_MAX);
+        }
         String token = Tokens.random();
         Instant now = clock.instant();
         long id = jdbi.inTransaction(h -> invitations.insert(h, blog.id(), Tokens.sha256(token), role,
-                viewer.userId(), now, now.plus(INVITATION_LIFETIME)));
+                viewer.userId(), now, now.plus(INVITATION_LIFETIME), note));
         return new NewInvitation(id, token, role, now.plus(INVITATION_LIFETIME));
     }
 

@@ -233,6 +233,12 @@ public final class CommentService {
         return jdbi.withHandle(h -> comments.queue(h, blog.id(), status, 500));
     }
 
+    /** The comments a moderator chose, to be shown before they are deleted for good. */
+    public List<CommentStore.Queued> chosen(Viewer viewer, Blog blog, List<Long> ids) {
+        access.require(viewer, blog, Action.MODERATE_COMMENTS);
+        return jdbi.withHandle(h -> comments.queuedByIds(h, blog.id(), ids.stream().distinct().limit(500).toList()));
+    }
+
     /** Has this user a published comment on the blog (their profile is then shown there)? */
     public boolean hasCommented(Blog blog, long userId) {
         return jdbi.withHandle(h -> comments.hasLiveComment(h, blog.id(), userId));

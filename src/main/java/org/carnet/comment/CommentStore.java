@@ -80,6 +80,20 @@ public final class CommentStore {
                 .list();
     }
 
+    /** These comments of the blog (those chosen in the queue), still there (not deleted), with their post. */
+    public List<Queued> queuedByIds(Handle h, long blogId, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return h.createQuery("SELECT " + COLUMNS + ", p.title AS post_title, p.path AS post_path" + FROM
+                        + "JOIN post p ON p.id = c.post_id WHERE c.blog_id = :blog AND c.id IN (<ids>) "
+                        + "AND c.status <> 'DELETED' ORDER BY c.created_at DESC, c.id DESC")
+                .bind("blog", blogId).bindList("ids", ids)
+                .map((rs, ctx) -> new Queued(ctx.findMapperFor(Comment.class).orElseThrow().map(rs, ctx),
+                        rs.getString("post_title"), rs.getString("post_path")))
+                .list();
+    }
+
     public record Queued(Comment comment, String postTitle, String postPath) {
     }
 

@@ -107,9 +107,21 @@ public final class CommentRoutes {
         } catch (IllegalArgumentException e) {
             throw Problem.invalid("comment.moderate.invalid");
         }
+        String status = status(ctx.formParam("status")).name().toLowerCase(Locale.ROOT);
+        String back = Pages.blogBase(ctx, blog) + "/admin/comments?status=" + status;
+        // Deleting is for good: without a script to ask, a page lists what will go and asks first (as for posts).
+        if (decision == CommentService.Decision.DELETE && !"yes".equals(ctx.formParam("confirm"))) {
+            var chosen = comments.chosen(Web.viewer(ctx), blog, ids);
+            if (chosen.isEmpty()) {
+                ctx.redirect(back, HttpStatus.SEE_OTHER);
+                return;
+            }
+            pages.render(ctx, templates.commentDelete(pages.blogAdminPage(ctx, blog, "moderation.delete.title"),
+                    chosen, status, back));
+            return;
+        }
         int n = comments.moderate(Web.viewer(ctx), blog, ids, decision);
-        ctx.redirect(Pages.blogBase(ctx, blog) + "/admin/comments?status="
-                + status(ctx.formParam("status")).name().toLowerCase(Locale.ROOT) + "&done=" + n, HttpStatus.SEE_OTHER);
+        ctx.redirect(back + "&done=" + n, HttpStatus.SEE_OTHER);
     }
 
     private static Comment.Status status(String value) {

@@ -75,6 +75,76 @@ class MembershipFlowTest {
     }
 
     @Test
+    void anInvitationSurvivesSignInAndSignUpForSomeoneWithoutAnAccount() {
+        WebClient admin = signedIn("admin-new@members.test");
+        carnet.blog(user("admin-new@members.test"), "nouveaux");
+        String link = invitationLink(admin, "nouveaux", "author");
+
+        WebClient newcomer = carnet.client();
+        Response signInPage = newcomer.follow(newcomer.get(link));
+        assertThat(signInPage.doc().selectFirst("#invitation-notice").text())
+                .contains("You are accepting an invitation to join “Blog nouveaux” as Author.");
+        String signUpPath = signInPage.doc().selectFirst("#signup-link").attr("href");
+        assertThat(signUpPath).startsWith("/account/signup?next=%2Faccount%2Finvitations%2F");
+
+        Response signUpPage = newcomer.get(signUpPath);
+        assertThat(signUpPage.doc().selectFirst("#invitation-notice").text())
+                .contains("You are accepting an invitation to join “Blog nouveaux” as Author.");
+        assertThat(signUpPage.doc().selectFirst("#signin-link").attr("href"))
+                .isEqualTo(signInPage.doc().selectFirst("#signup-link").attr("href").replace("signup", "signin"));
+        Response signedUp = newcomer.submit(signUpPage, "form#signup", Map.of("email", "newcomer@members.test",
+                "name", "Newcomer", "password", PW, "password2", PW));
+        assertThat(signedUp.status()).isEqualTo(303);
+        assertThat(signedUp.location()).isEqualTo(link);
+
+        Response invitation = newcomer.follow(signedUp);
+        assertThat(invitation.text()).contains("You are invited to join “Blog nouveaux” as Author.");
+        // Nothing is joined before the newcomer says so.
+        assertThat(roleOf("newcomer@members.test", "nouveaux")).isEmpty();
+        newcomer.submit(invitation, "form#accept", Map.of());
+        assertThat(roleOf("newcomer@members.test", "nouveaux")).contains(Role.AUTHOR);
+        assertThat(newcomer.get("/dashboard").doc().select("tr[data-blog=nouveaux]").text()).contains("Author");
+    }
+
+    @Test
+    void signUpNeverSendsAnywhereButALocalPath() {
+        WebClient visitor = carnet.client();
+        for (String next : new String[] {"https://evil.test/", "//evil.test/", "/\\evil.test"}) {
+            Response page = visitor.get("/account/signup?next="
+                    + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(page.doc().selectFirst("form#signup input[name=next]").attr("value")).isEqualTo("/dashboard");
+            assertThat(page.doc().selectFirst("#invitation-notice")).isNull();
+        }
+        String token = visitor.csrfToken("/account/signup");
+        Response r = visitor.post("/account/signup", Map.of("_csrf", token, "email", "elsewhere@members.test",
+                "name", "Elsewhere", "password", PW, "password2", PW, "next", "//evil.test/"));
+        assertThat(r.status()).isEqualTo(303);
+        assertThat(r.location()).isEqualTo("/dashboard");
+    }
+
+    @Test
+    void pendingInvitationsSayWhomTheyAreFor() {
+        WebClient admin = signedIn("admin-for@members.test");
+        carnet.blog(user("admin-for@members.test"), "pourqui");
+        Response made = admin.submit("/pourqui/admin/members", "form#invite",
+                Map.of("role", "reader", "invitee", "  claire@example.org "));
+        assertThat(made.status()).isEqualTo(200);
+        admin.submit("/pourqui/admin/members", "form#invite", Map.of("role", "author"));
+
+        Response page = admin.get("/pourqui/admin/members");
+        var pending = page.doc().select("li[data-invitation]");
+        assertThat(pending).hasSize(2);
+        assertThat(pending.select(".invitee").eachText()).containsExactly("for claire@example.org");
+        assertThat(pending.text()).contains("for claire@example.org — Reader");
+
+        Response tooLong = admin.submit("/pourqui/admin/members", "form#invite",
+                Map.of("role", "reader", "invitee", "x".repeat(255)));
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.doc().select("[role=alert]").text()).contains("at most 254 characters");
+        assertThat(admin.get("/pourqui/admin/members").doc().select("li[data-invitation]")).hasSize(2);
+    }
+
+    @Test
     void unknownAndExpiredInvitationsAreRefused() {
         WebClient admin = signedIn("admin2@members.test");
         carnet.blog(user("admin2@members.test"), "expire");
@@ -107,9 +177,21 @@ class MembershipFlowTest {
                 + "/role]", Map.of("role", "author"));
         assertThat(demote.status()).isEqualTo(409);
         assertThat(demote.text()).contains("The last administrator of a blog cannot be given another role.");
-        Response leave = admin.submit("/dashboard", "form[action=/solitaire/admin/leave]", Map.of());
+        // The only admin is not offered to leave, and is told why, on the dashboard and the members page.
+        Response dashboard = admin.get("/dashboard");
+        assertThat(dashboard.doc().select("form[action=/solitaire/admin/leave]")).isEmpty();
+        assertThat(dashboard.doc().select("tr[data-blog=solitaire] .only-admin").text())
+                .isEqualTo("You are the only administrator: make someone else administrator before you can leave.");
+        Response members = admin.get("/solitaire/admin/members");
+        assertThat(members.doc().select("form#leave")).isEmpty();
+        assertThat(members.doc().select("#only-admin").text()).startsWith("You are the only administrator");
+        // Sent anyway (an old page), the refusal is explained in words on the members page, not a bare 409.
+        Response leave = admin.post("/solitaire/admin/leave", Map.of("_csrf", admin.csrfToken("/dashboard")));
         assertThat(leave.status()).isEqualTo(409);
-        assertThat(leave.text()).contains("You are the last administrator of this blog");
+        assertThat(leave.doc().select("[role=alert]").text())
+                .contains("You are the last administrator of this blog: make someone else administrator");
+        assertThat(leave.doc().select("table#members tr[data-user]")).hasSize(1);
+        assertThat(leave.doc().select("form#invite")).hasSize(1);
         Response remove = admin.submit("/solitaire/admin/members", "form[action=/solitaire/admin/members/" + soloId
                 + "/remove]", Map.of());
         assertThat(remove.status()).isEqualTo(409);
@@ -124,7 +206,8 @@ class MembershipFlowTest {
                 + deputyId + "/role]", Map.of("role", "admin"));
         assertThat(promote.status()).isEqualTo(303);
         assertThat(roleOf("deputy@members.test", "solitaire")).contains(Role.ADMIN);
-        Response left = admin.submit("/dashboard", "form[action=/solitaire/admin/leave]", Map.of());
+        assertThat(admin.get("/dashboard").doc().select("form[action=/solitaire/admin/leave]")).hasSize(1);
+        Response left = admin.submit("/solitaire/admin/members", "form#leave", Map.of());
         assertThat(left.status()).isEqualTo(303);
         assertThat(roleOf("solo@members.test", "solitaire")).isEmpty();
     }

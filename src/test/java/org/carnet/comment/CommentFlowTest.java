@@ -161,6 +161,57 @@ class CommentFlowTest {
     }
 
     @Test
+    void deletingFromTheModerationQueueAsksFirstAndListsWhatWillGo() {
+        Blog careful = carnet.blog(admin, "careful", "comment-policy", "anyone", "moderation", "always");
+        carnet.services().posts.create(Viewer.of(admin), careful, new PostInput(Post.Kind.POST, "Held", BodyFormat.HTML,
+                "<p>Text.</p>", "", "", "", ""), PostService.Intent.PUBLISH);
+        String post = "/careful" + carnet.services().reader.home(careful, null, 1).entries().get(0).post().path();
+        long first = idOf(comment(carnet.client(), post, anon("Hana", "First to go")));
+        carnet.clock().advance(Duration.ofSeconds(5));
+        long second = idOf(comment(carnet.client(), post, anon("Ivo", "Second to go")));
+
+        WebClient boss = carnet.signedIn("admin@flow.test", PW);
+        Response queue = boss.get("/careful/admin/comments");
+        String token = boss.csrfToken("/careful/admin/comments");
+        // Two ticked rows (WebClient's submit sends one value per name, so the form is posted by hand).
+        String ticked = "_csrf=" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8)
+                + "&status=pending&id=" + first + "&id=" + second + "&decision=delete";
+        Response ask = boss.postBytes("/careful/admin/comments", ticked.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "application/x-www-form-urlencoded");
+        assertThat(queue.doc().select("button#delete-comments")).hasSize(1);
+        assertThat(ask.status()).isEqualTo(200);
+        assertThat(ask.doc().select(".warning").text()).isEqualTo("These 2 comments will be deleted for good:");
+        assertThat(ask.doc().select("#to-delete li").eachAttr("data-comment"))
+                .containsExactly(Long.toString(second), Long.toString(first));
+        assertThat(ask.doc().select("#to-delete").text()).contains("Hana", "First to go", "Ivo", "Second to go");
+        assertThat(ask.doc().select("form#confirm-delete input[name=id]").eachAttr("value"))
+                .containsExactlyInAnyOrder(Long.toString(first), Long.toString(second));
+        assertThat(ask.doc().select("form#confirm-delete input[name=_csrf]")).hasSize(1);
+        assertThat(status(first)).isEqualTo("PENDING");
+        assertThat(status(second)).isEqualTo("PENDING");
+
+        Response confirmed = boss.submit(queue, "form#moderate", Map.of("id", Long.toString(first),
+                "decision", "delete", "confirm", "yes"));
+        assertThat(confirmed.status()).isEqualTo(303);
+        assertThat(confirmed.location()).isEqualTo("/careful/admin/comments?status=pending&done=1");
+        assertThat(status(first)).isNotEqualTo("PENDING");
+        assertThat(status(second)).isEqualTo("PENDING");
+        // The confirmation's own form deletes what it listed.
+        Response askOne = boss.submit(boss.get("/careful/admin/comments"), "form#moderate",
+                Map.of("id", Long.toString(second), "decision", "delete"));
+        assertThat(askOne.doc().select(".warning").text()).isEqualTo("This comment will be deleted for good:");
+        Response done = boss.submit(askOne, "form#confirm-delete", Map.of());
+        assertThat(done.status()).isEqualTo(303);
+        assertThat(status(second)).isNotEqualTo("PENDING");
+        // Approving needs no confirmation.
+        long third = idOf(comment(carnet.client(), post, anon("Jo", "Keep me")));
+        Response approved = boss.submit(boss.get("/careful/admin/comments"), "form#moderate",
+                Map.of("id", Long.toString(third), "decision", "approve"));
+        assertThat(approved.status()).isEqualTo(303);
+        assertThat(status(third)).isEqualTo("LIVE");
+    }
+
+    @Test
     void whatLooksLikeSpamGoesToTheSpamQueueAndCanBeReleased() {
         String post = newPost("Spam", CommentSwitches.OPEN);
         Map<String, String> bot = anon("Bot", "Buy now");

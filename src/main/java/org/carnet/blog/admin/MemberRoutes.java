@@ -51,15 +51,17 @@ public final class MemberRoutes {
         var members = memberships.members(viewer, blog);
         var invitations = memberships.pendingInvitations(viewer, blog);
         String link = created == null ? null : invitationUrl(ctx, created.token());
+        // Whoever sees this page is an admin: when they are the only one, leaving is not offered, and why.
+        boolean onlyAdmin = members.stream().filter(m -> m.role() == Role.ADMIN).count() <= 1;
         pages.render(ctx, templates.blogMembers(pages.blogAdminPage(ctx, blog, "members.title"), members,
-                invitations, link, created == null ? null : created.role(), error));
+                invitations, link, created == null ? null : created.role(), error, onlyAdmin));
     }
 
     private void invite(Context ctx) {
         Blog blog = adminBlog(ctx);
         Forms.submit(ctx, () -> {
             Role role = Role.parse(Forms.field(ctx, "role"));
-            var created = memberships.invite(Web.viewer(ctx), blog, role);
+            var created = memberships.invite(Web.viewer(ctx), blog, role, Forms.field(ctx, "invitee"));
             showMembers(ctx, blog, created, null);
         }, error -> showMembers(ctx, blog, null, error));
     }
@@ -87,10 +89,14 @@ public final class MemberRoutes {
         ctx.redirect(Pages.blogBase(ctx, blog) + "/admin/members", HttpStatus.SEE_OTHER);
     }
 
+    /** Only the last admin is refused (a conflict): they are told why on the members page, where they can
+     *  make someone else admin. */
     private void leave(Context ctx) {
         Blog blog = adminBlog(ctx);
-        memberships.leave(Web.viewer(ctx), blog);
-        ctx.redirect("/dashboard", HttpStatus.SEE_OTHER);
+        Forms.submit(ctx, () -> {
+            memberships.leave(Web.viewer(ctx), blog);
+            ctx.redirect("/dashboard", HttpStatus.SEE_OTHER);
+        }, error -> showMembers(ctx, blog, null, error));
     }
 
     private void invitation(Context ctx) {
