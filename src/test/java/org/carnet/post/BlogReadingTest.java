@@ -82,8 +82,12 @@ class BlogReadingTest {
         assertThat(home.select("#blog-archive details").first().hasAttr("open")).isTrue();
         assertThat(home.select("#blog-archive details").last().hasAttr("open")).isFalse();
         // 2021-12-31T23:30 Paris is still December there, 2022-01-01T00:30 Paris is January.
-        assertThat(home.select("#blog-archive li li").eachText())
+        assertThat(home.select("#blog-archive li li:not(.whole-year)").eachText())
                 .containsExactly("février (2)", "janvier (3)", "décembre (2)");
+        // The toggle holds no link (a link in a summary is two controls in one); the year's page is inside.
+        assertThat(home.select("#blog-archive summary a")).isEmpty();
+        assertThat(home.select("#blog-archive li.whole-year a").eachAttr("href"))
+                .containsExactly("/lire/2022/", "/lire/2021/");
 
         Response january = carnet.client().get("/lire/2022/01/");
         assertThat(january.status()).isEqualTo(200);
