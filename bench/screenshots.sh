@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Screenshots of the reading pages, the sign-in, "busy" and import status pages for review: French and English,
-# 1280 and 390 px, light and dark, as a signed-out reader, a reader, an author and an admin (56 PNG files).
+# Screenshots for review of the reading pages, the sign-in, "busy" and import status pages, and the writer's desk
+# (dashboard, posts, moderation, settings, members, instance screen) as an author and an admin: French and English,
+# 1280 and 390 px, light and dark, as a signed-out reader, a reader, an author and an admin (120 PNG files).
 #
 #   bench/screenshots.sh [OUT_DIR]        # default target/screenshots/review
 set -euo pipefail

@@ -47,7 +47,7 @@ public final class Screenshots {
         Services s = new Services(Database.open(url, 5), Clock.systemUTC());
         CarnetServer server = CarnetServer.start(new Config(0, Files.createTempDirectory("shots"), url, null, false, 5), s);
         String base = "http://127.0.0.1:" + server.port();
-        User admin = s.accounts.create("admin@shots.test", "Adèle Admin", PW, false);
+        User admin = s.accounts.create("admin@shots.test", "Adèle Admin", PW, true);
         User author = s.accounts.create("author@shots.test", "Arthur Auteur", PW, false);
         User reader = s.accounts.create("reader@shots.test", "Rita Lectrice", PW, false);
         Map<String, String> posts = new LinkedHashMap<>();
@@ -63,6 +63,14 @@ public final class Screenshots {
                     "<p>Les coupoles du Registan brillent sous le soleil d’hiver. The domes shine.</p>", "Asie", "", "", ""),
                     PostService.Intent.PUBLISH);
             posts.put(lang, "/carnet-" + lang + s.posts.requireEditable(Viewer.of(author), b, id).path());
+            // A draft of the admin's, and a comment waiting in the moderation queue.
+            s.posts.create(Viewer.of(admin), b, new PostInput(Post.Kind.POST, lang.equals("fr") ? "Brouillon de l’admin"
+                    : "The admin's draft", BodyFormat.HTML, "<p>Pas fini.</p>", "", "", "", ""), PostService.Intent.SAVE_DRAFT);
+            s.blogs.changeSettings(b, Map.of("moderation", "always"));
+            Blog moderated = s.blogs.require(b.name());
+            s.comments.submit(Viewer.of(reader), moderated, s.posts.requireEditable(Viewer.of(author), moderated, id),
+                    new org.carnet.comment.CommentDraft(lang.equals("fr") ? "Un commentaire à relire, assez long pour voir comment il passe à la ligne sur un téléphone."
+                            : "A comment to review, long enough to see how it wraps on a phone.", "", "", null, "", null, null, "192.0.2.7"));
             // An import whose process died: its status page.
             long bid = b.id();
             s.db.jdbi().useHandle(h -> h.execute("INSERT INTO import_job (id, blog_id, node, started_at, beat_at) VALUES (?, ?, 'cli', 0, 0)",
@@ -92,6 +100,19 @@ public final class Screenshots {
                     p.navigate(posts.get(lang));
                     p.navigate(posts.get(lang)); // the second is a cache hit for a signed-out reader
                     p.screenshot(new Page.ScreenshotOptions().setPath(out.resolve("post-" + role + "-" + tag + ".png")).setFullPage(true));
+                    if (role.equals("author") || role.equals("admin")) {
+                        // The writer's desk: what each of them is offered.
+                        List<String> desk = new ArrayList<>(List.of("/dashboard", "/carnet-" + lang + "/admin/posts"));
+                        if (role.equals("admin")) {
+                            desk.addAll(List.of("/carnet-" + lang + "/admin/comments", "/carnet-" + lang + "/admin/settings",
+                                    "/carnet-" + lang + "/admin/members", "/admin"));
+                        }
+                        for (String path : desk) {
+                            p.navigate(path);
+                            String name = path.equals("/admin") ? "instance" : path.substring(path.lastIndexOf('/') + 1);
+                            p.screenshot(new Page.ScreenshotOptions().setPath(out.resolve("admin-" + name + "-" + role + "-" + tag + ".png")).setFullPage(true));
+                        }
+                    }
                     if (role.equals("admin")) {
                         p.navigate("/carnet-" + lang + "/admin/import/deadimport" + lang);
                         p.screenshot(new Page.ScreenshotOptions().setPath(out.resolve("import-interrupted-admin-" + tag + ".png")).setFullPage(true));
