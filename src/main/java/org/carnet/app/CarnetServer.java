@@ -14,6 +14,10 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.carnet.account.AccountRoutes;
+import org.carnet.account.PasswordResetRoutes;
+import org.carnet.account.PasswordResets;
+import org.carnet.account.SessionStore;
+import org.carnet.account.UserStore;
 import org.carnet.blog.admin.BlogRoutes;
 import org.carnet.blog.admin.MemberRoutes;
 import org.carnet.core.Hmac;
@@ -31,6 +35,7 @@ import org.carnet.search.SearchSync;
 import org.carnet.seo.SeoRoutes;
 import org.carnet.store.ChangeListener;
 import org.carnet.store.JobLeases;
+import org.carnet.store.RateLimitStore;
 import org.carnet.transfer.BloggerExport;
 import org.carnet.transfer.ExportStore;
 import org.carnet.transfer.ImportJobs;
@@ -106,6 +111,12 @@ public final class CarnetServer implements AutoCloseable {
         }
         PageCache pageCache = new PageCache(csrf, services.comments::freshFormToken, services.reader::nextScheduled,
                 services.clock);
+        // Reset links go to the configured public URL, else this node's own port once it is known; never to the
+        // request's Host header (see PasswordResets).
+        var started = new java.util.concurrent.atomic.AtomicReference<Javalin>();
+        PasswordResets resets = new PasswordResets(services.db.jdbi(), new UserStore(), new SessionStore(),
+                new RateLimitStore(), services.clock, Mailer.of(config.mail()), config.mail().configured(),
+                () -> config.baseUrl() != null ? config.baseUrl() : "http://localhost:" + started.get().port());
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
@@ -157,6 +168,7 @@ public final class CarnetServer implements AutoCloseable {
             new SeoRoutes(services.blogs, services.reader).register(r);
             new AccountRoutes(services.accounts, services.instance, services.memberships, pages, secure)
                     .register(r);
+            new PasswordResetRoutes(resets, pages).register(r);
             new DashboardRoutes(services.blogs, services.comments, services.notifications, pages).register(r);
             new BlogRoutes(services.blogs, services.access, pages).register(r);
             new MemberRoutes(services.blogs, services.memberships, pages, config.baseUrl()).register(r);
@@ -183,6 +195,7 @@ public final class CarnetServer implements AutoCloseable {
                 r.error(status, errors::status);
             }
         });
+        started.set(app);
         app.start(config.port());
         // What other nodes and the CLI change reaches this node at once on PostgreSQL (LISTEN/NOTIFY); the
         // change log and each blog's content version keep it right even when a notification is missed.

@@ -9,6 +9,7 @@ import org.carnet.app.Config;
 import org.carnet.app.Services;
 import org.carnet.blog.Blog;
 import org.carnet.core.User;
+import org.carnet.notify.MailSettings;
 import org.carnet.store.Database;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -24,22 +25,33 @@ public final class CarnetExtension implements BeforeAllCallback, AfterAllCallbac
     public static final String SECRET_IN_FAILURE = "SELECT password_hash FROM app_user -- internal detail";
 
     private final TestDatabases.Kind kind;
+    private final MailSettings mail;
     private final MutableClock clock = MutableClock.atSystemTime();
     private Services services;
     private CarnetServer server;
     private String jdbcUrl;
     private Path dataDir;
 
-    private CarnetExtension(TestDatabases.Kind kind) {
+    private CarnetExtension(TestDatabases.Kind kind, MailSettings mail) {
         this.kind = kind;
+        this.mail = mail;
     }
 
     public static CarnetExtension sqlite() {
-        return new CarnetExtension(TestDatabases.Kind.SQLITE);
+        return new CarnetExtension(TestDatabases.Kind.SQLITE, MailSettings.none());
     }
 
     public static CarnetExtension postgres() {
-        return new CarnetExtension(TestDatabases.Kind.POSTGRESQL);
+        return new CarnetExtension(TestDatabases.Kind.POSTGRESQL, MailSettings.none());
+    }
+
+    /**
+     * On SQLite, with mail sent to an SMTP server on this machine (GreenMail in the test) at smtpPort, from
+     * carnet@mail.test: for what the server itself mails (password reset links).
+     */
+    public static CarnetExtension sqliteWithMail(int smtpPort) {
+        return new CarnetExtension(TestDatabases.Kind.SQLITE,
+                new MailSettings("127.0.0.1", smtpPort, "", "", "carnet@mail.test", false));
     }
 
     @Override
@@ -47,7 +59,7 @@ public final class CarnetExtension implements BeforeAllCallback, AfterAllCallbac
         jdbcUrl = TestDatabases.fresh(kind);
         dataDir = Files.createTempDirectory("carnet-data-");
         services = new Services(Database.open(jdbcUrl, 5), clock);
-        Config config = new Config(0, dataDir, jdbcUrl, null, false, 5);
+        Config config = new Config(0, dataDir, jdbcUrl, null, false, 5, mail);
         server = CarnetServer.start(config, services, r -> r.get("/test/boom", ctx -> {
             throw new IllegalStateException(SECRET_IN_FAILURE);
         }));
