@@ -75,7 +75,8 @@ public final class ImportCommand {
                 }
             } catch (ImportFormatException e) {
                 err.println();
-                throw Problem.invalid("import.refused", e.entry(), e.getMessage());
+                throw e.entry() > 0 ? Problem.invalid("import.refused", e.entry(), e.getMessage())
+                        : Problem.invalid("import.refused.file", e.getMessage());
             }
         }
     }
@@ -87,7 +88,8 @@ public final class ImportCommand {
             try {
                 BloggerExportReader.detectFile(file);
             } catch (ImportFormatException e) {
-                throw Problem.invalid("import.refused", e.entry(), e.getMessage());
+                throw e.entry() > 0 ? Problem.invalid("import.refused", e.entry(), e.getMessage())
+                        : Problem.invalid("import.refused.file", e.getMessage());
             }
             return ExportFile.open("blogger", file);
         }

@@ -81,7 +81,9 @@ public final class ImportJobs implements AutoCloseable {
             end = new State(blogName, true, s.entries(), s.posts() + s.pages() + s.drafts(), s.comments(), s,
                     null, null);
         } catch (ImportFormatException e) {
-            end = failed(blogName, "import.refused", e.entry(), e.getMessage());
+            // Entry 0: the file as a whole (not an export of the kind chosen, unreadable): no entry to name.
+            end = e.entry() > 0 ? failed(blogName, "import.refused", e.entry(), e.getMessage())
+                    : failed(blogName, "import.refused.file", e.getMessage());
         } catch (Problem p) {
             end = failed(blogName, p.key(), p.args());
         } catch (RuntimeException e) {

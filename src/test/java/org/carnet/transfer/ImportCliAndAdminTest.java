@@ -110,8 +110,9 @@ class ImportCliAndAdminTest {
         for (Path f : new Path[] {bomb, cut, rss}) {
             Run r = carnet("import", "blogger", f.toString(), "--blog", "intacte");
             assertThat(r.code()).as(f.toString()).isNotZero();
-            assertThat(r.err()).as(f.toString()).contains("Import refused at entry").contains("Nothing was changed.")
-                    .doesNotContain("Exception");
+            // Refused at the entry where it went wrong, or as a whole (a DTD before any entry: no "entry 0").
+            assertThat(r.err()).as(f.toString()).containsAnyOf("Import refused at entry", "This file could not be imported")
+                    .doesNotContain("entry 0").contains("Nothing was changed.").doesNotContain("Exception");
         }
         Run wrongFormat = carnet("import", "wordpress", whole.isEmpty() ? "" : writeTo(dir, whole), "--blog",
                 "intacte");
@@ -145,6 +146,30 @@ class ImportCliAndAdminTest {
         Response moved = carnet.client().get("/presse" + old);
         assertThat(moved.status()).isEqualTo(301);
         assertThat(carnet.client().get(moved.location()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aFileOfTheWrongKindIsRefusedInWordsWithAWayBackToTheForm() {
+        carnet.blog(admin, "mauvais-fichier", "language", "fr");
+        WebClient root = carnet.signedIn("root@cli.test", PW).language("fr");
+        Response form = root.get("/mauvais-fichier/admin/import");
+        String token = form.doc().selectFirst("form#import input[name=_csrf]").attr("value");
+        // A Blogger backup sent as a WordPress export.
+        Response started = root.postMultipart("/mauvais-fichier/admin/import", java.util.Map.of("_csrf", token,
+                "format", "wordpress"), "file", "blog.xml",
+                BloggerClassicTest.carnetDAsie().xml().getBytes(StandardCharsets.UTF_8));
+        assertThat(started.status()).as(started.text()).isEqualTo(303);
+        Response status = root.get(started.location());
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (status.doc().selectFirst("#import-error") == null && System.nanoTime() < deadline) {
+            sleep(50);
+            status = root.get(started.location());
+        }
+        assertThat(status.doc().selectFirst("#import-error")).as("the refusal, within 30 s: %s", status.text())
+                .isNotNull();
+        assertThat(status.doc().selectFirst("#import-error").text()).startsWith("Ce fichier n’a pas pu être importé")
+                .doesNotContain("entrée 0").endsWith("Rien n’a été modifié.");
+        assertThat(status.doc().selectFirst("a#import-again").attr("href")).isEqualTo("/mauvais-fichier/admin/import");
     }
 
     @Test
