@@ -152,19 +152,8 @@ class ImportCliAndAdminTest {
     void aFileOfTheWrongKindIsRefusedInWordsWithAWayBackToTheForm() {
         carnet.blog(admin, "mauvais-fichier", "language", "fr");
         WebClient root = carnet.signedIn("root@cli.test", PW).language("fr");
-        Response form = root.get("/mauvais-fichier/admin/import");
-        String token = form.doc().selectFirst("form#import input[name=_csrf]").attr("value");
         // A Blogger backup sent as a WordPress export.
-        Response started = root.postMultipart("/mauvais-fichier/admin/import", java.util.Map.of("_csrf", token,
-                "format", "wordpress"), "file", "blog.xml",
-                BloggerClassicTest.carnetDAsie().xml().getBytes(StandardCharsets.UTF_8));
-        assertThat(started.status()).as(started.text()).isEqualTo(303);
-        Response status = root.get(started.location());
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
-        while (status.doc().selectFirst("#import-error") == null && System.nanoTime() < deadline) {
-            sleep(50);
-            status = root.get(started.location());
-        }
+        Response status = uploadAndWaitForTheEnd(root, "mauvais-fichier", "wordpress");
         assertThat(status.doc().selectFirst("#import-error")).as("the refusal, within 30 s: %s", status.text())
                 .isNotNull();
         assertThat(status.doc().selectFirst("#import-error").text()).startsWith("Ce fichier n’a pas pu être importé")
@@ -176,21 +165,7 @@ class ImportCliAndAdminTest {
     void anAdminUploadsAnExportSeesTheSummaryAndDownloadsTheBlog() {
         carnet.blog(admin, "televerse", "language", "fr");
         WebClient root = carnet.signedIn("root@cli.test", PW);
-        Response form = root.get("/televerse/admin/import");
-        assertThat(form.status()).isEqualTo(200);
-        String token = form.doc().selectFirst("form#import input[name=_csrf]").attr("value");
-        Response started = root.postMultipart("/televerse/admin/import", java.util.Map.of("_csrf", token,
-                "format", "blogger"), "file", "blog.xml",
-                BloggerClassicTest.carnetDAsie().xml().getBytes(StandardCharsets.UTF_8));
-        assertThat(started.status()).as(started.text()).isEqualTo(303);
-        // The import runs beside the request: its status page is asked again, for 30 s at most.
-        Response status = root.get(started.location());
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
-        while (status.doc().selectFirst("#import-summary") == null && status.doc().selectFirst("#import-error") == null
-                && System.nanoTime() < deadline) {
-            sleep(50);
-            status = root.get(started.location());
-        }
+        Response status = uploadAndWaitForTheEnd(root, "televerse", "blogger");
         assertThat(status.doc().selectFirst("#import-summary")).as("the import's end, within 30 s: %s",
                 status.text()).isNotNull();
         assertThat(status.doc().selectFirst("#import-summary").text())
@@ -213,6 +188,28 @@ class ImportCliAndAdminTest {
         WebClient lecteur = carnet.signedIn("reader@cli.test", PW);
         assertThat(lecteur.get("/televerse/admin/import").status()).isEqualTo(403);
         assertThat(lecteur.get("/televerse/admin/export").status()).isEqualTo(403);
+    }
+
+    /**
+     * Uploads the Carnet d'Asie export as format through blog's import form, and asks for its status page again
+     * (the import runs beside the request) until it shows the end, a summary or a refusal, for 30 s at most.
+     */
+    private static Response uploadAndWaitForTheEnd(WebClient client, String blog, String format) {
+        Response form = client.get("/" + blog + "/admin/import");
+        assertThat(form.status()).isEqualTo(200);
+        String token = form.doc().selectFirst("form#import input[name=_csrf]").attr("value");
+        Response started = client.postMultipart("/" + blog + "/admin/import", java.util.Map.of("_csrf", token,
+                "format", format), "file", "blog.xml",
+                BloggerClassicTest.carnetDAsie().xml().getBytes(StandardCharsets.UTF_8));
+        assertThat(started.status()).as(started.text()).isEqualTo(303);
+        Response status = client.get(started.location());
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (status.doc().selectFirst("#import-summary") == null && status.doc().selectFirst("#import-error") == null
+                && System.nanoTime() < deadline) {
+            sleep(50);
+            status = client.get(started.location());
+        }
+        return status;
     }
 
     private static void sleep(long millis) {
