@@ -41,7 +41,7 @@ public final class Access {
         if (!viewer.signedIn()) {
             return Optional.empty();
         }
-        return jdbi.withHandle(h -> members.role(h, blog.id(), viewer.userId()));
+        return jdbi.withHandle(h -> members.roleByBlogName(h, blog.name(), viewer.userId()));
     }
 
     public boolean may(Viewer viewer, Blog blog, Action action) {

@@ -18,6 +18,17 @@ public final class MemberStore {
                 .bind("b", blogId).bind("u", userId).mapTo(Role.class).findOne();
     }
 
+    /**
+     * The user's role on the blog of that name, as stored now. By name: an import's final step may give a blog a new
+     * row (its staging row takes the blog's place, and the members move with it), and a request that read the blog
+     * just before must not find its admin a stranger for that instant.
+     */
+    public Optional<Role> roleByBlogName(Handle h, String blogName, long userId) {
+        return h.createQuery("SELECT m.role FROM blog_member m JOIN blog b ON b.id = m.blog_id "
+                        + "WHERE b.name = :name AND b.import_job IS NULL AND m.user_id = :u")
+                .bind("name", blogName).bind("u", userId).mapTo(Role.class).findOne();
+    }
+
     public List<Member> list(Handle h, long blogId) {
         return h.createQuery("""
                         SELECT m.blog_id, m.user_id, m.role, m.joined_at, u.display_name, u.email
