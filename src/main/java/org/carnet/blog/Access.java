@@ -1,6 +1,8 @@
 package org.carnet.blog;
 
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import org.carnet.core.Problem;
 import org.carnet.core.Viewer;
 import org.jdbi.v3.core.Jdbi;
@@ -71,10 +73,25 @@ public final class Access {
      * everyone's; readers and strangers edit nothing.
      */
     public boolean mayEditPost(Viewer viewer, Blog blog, Long authorId) {
-        Role role = roleOf(viewer, blog).orElse(null);
+        return mayEditPost(allowed(viewer, blog), viewer, authorId);
+    }
+
+    /** The same rule, for a page that already asked what the viewer may do on the blog (see {@link #allowed}). */
+    public static boolean mayEditPost(Set<Action> allowed, Viewer viewer, Long authorId) {
         boolean own = authorId != null && viewer.signedIn() && authorId == viewer.userId();
-        return allows(role, viewer.signedIn(), blog, Action.WRITE_POST)
-                && (own || allows(role, viewer.signedIn(), blog, Action.EDIT_OTHERS_POSTS));
+        return allowed.contains(Action.WRITE_POST) && (own || allowed.contains(Action.EDIT_OTHERS_POSTS));
+    }
+
+    /** Everything the viewer may do on the blog, from one look-up of their role. */
+    public Set<Action> allowed(Viewer viewer, Blog blog) {
+        Role role = roleOf(viewer, blog).orElse(null);
+        Set<Action> allowed = EnumSet.noneOf(Action.class);
+        for (Action a : Action.values()) {
+            if (allows(role, viewer.signedIn(), blog, a)) {
+                allowed.add(a);
+            }
+        }
+        return Set.copyOf(allowed);
     }
 
     public void requireEditPost(Viewer viewer, Blog blog, Long authorId) {

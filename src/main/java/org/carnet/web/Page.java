@@ -1,6 +1,7 @@
 package org.carnet.web;
 
 import java.util.Set;
+import org.carnet.blog.Access;
 import org.carnet.blog.Action;
 import org.carnet.blog.Blog;
 import org.carnet.core.Messages;
@@ -37,8 +38,7 @@ public record Page(Messages messages, String title, Viewer viewer, String csrf, 
 
     /** May the viewer edit or delete this post (theirs, or anyone's when they may edit others' posts)? */
     public boolean mayEditPostBy(Long authorId) {
-        return may(Action.EDIT_OTHERS_POSTS) || (may(Action.WRITE_POST) && authorId != null && viewer.signedIn()
-                && authorId == viewer.userId());
+        return admin != null && Access.mayEditPost(admin.allowed(), viewer, authorId);
     }
 
     /** "page" when this admin page is the blog's section at rest (for aria-current), else null. */

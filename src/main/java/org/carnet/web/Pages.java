@@ -9,12 +9,8 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32C;
-import java.util.EnumSet;
-import java.util.Set;
 import org.carnet.blog.Access;
-import org.carnet.blog.Action;
 import org.carnet.blog.Blog;
-import org.carnet.blog.Role;
 import org.carnet.core.Viewer;
 import org.carnet.core.Messages;
 
@@ -61,15 +57,8 @@ public final class Pages {
     public Page blogAdminPage(Context ctx, Blog blog, String titleKey) {
         Messages m = Web.accountMessages(ctx);
         Viewer viewer = Web.viewer(ctx);
-        Role role = access.roleOf(viewer, blog).orElse(null);
-        Set<Action> allowed = EnumSet.noneOf(Action.class);
-        for (Action a : Action.values()) {
-            if (Access.allows(role, viewer.signedIn(), blog, a)) {
-                allowed.add(a);
-            }
-        }
         return new Page(m, m.t(titleKey), viewer, csrf.tokenFor(ctx), Web.requestId(ctx), blog, blogBase(ctx, blog),
-                null, new Page.Admin(Set.copyOf(allowed), ctx.path()));
+                null, new Page.Admin(access.allowed(viewer, blog), ctx.path()));
     }
 
     public static String blogBase(Context ctx, Blog blog) {
