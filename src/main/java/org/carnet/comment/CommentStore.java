@@ -1,11 +1,14 @@
 package org.carnet.comment;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /** SQL for comments. */
 public final class CommentStore {
@@ -71,12 +74,11 @@ public final class CommentStore {
 
     /** The moderation queue: comments of the blog with this status, newest first, with their post. */
     public List<Queued> queue(Handle h, long blogId, Comment.Status status, int limit) {
-        return h.createQuery("SELECT " + COLUMNS + ", p.title AS post_title, p.path AS post_path" + FROM
+        return h.createQuery("SELECT " + COLUMNS + QUEUED_EXTRA + FROM
                         + "JOIN post p ON p.id = c.post_id WHERE c.blog_id = :blog AND c.status = :status "
                         + "ORDER BY c.created_at DESC, c.id DESC LIMIT :limit")
                 .bind("blog", blogId).bind("status", status.name()).bind("limit", limit)
-                .map((rs, ctx) -> new Queued(ctx.findMapperFor(Comment.class).orElseThrow().map(rs, ctx),
-                        rs.getString("post_title"), rs.getString("post_path")))
+                .map(CommentStore::queued)
                 .list();
     }
 
@@ -85,16 +87,29 @@ public final class CommentStore {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return h.createQuery("SELECT " + COLUMNS + ", p.title AS post_title, p.path AS post_path" + FROM
+        return h.createQuery("SELECT " + COLUMNS + QUEUED_EXTRA + FROM
                         + "JOIN post p ON p.id = c.post_id WHERE c.blog_id = :blog AND c.id IN (<ids>) "
                         + "AND c.status <> 'DELETED' ORDER BY c.created_at DESC, c.id DESC")
                 .bind("blog", blogId).bindList("ids", ids)
-                .map((rs, ctx) -> new Queued(ctx.findMapperFor(Comment.class).orElseThrow().map(rs, ctx),
-                        rs.getString("post_title"), rs.getString("post_path")))
+                .map(CommentStore::queued)
                 .list();
     }
 
-    public record Queued(Comment comment, String postTitle, String postPath) {
+    /**
+     * A comment as the moderation queue shows it: besides the comment and its post, what lets a blog admin judge
+     * its sender (a signed-in author's account email, the address it was sent from). Only moderators see the
+     * queue (blog/Access: MODERATE_COMMENTS).
+     */
+    public record Queued(Comment comment, String postTitle, String postPath, String authorEmail,
+                         String clientAddress) {
+    }
+
+    private static final String QUEUED_EXTRA =
+            ", p.title AS post_title, p.path AS post_path, u.email AS author_email, c.client_address";
+
+    private static Queued queued(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new Queued(ctx.findMapperFor(Comment.class).orElseThrow().map(rs, ctx), rs.getString("post_title"),
+                rs.getString("post_path"), rs.getString("author_email"), rs.getString("client_address"));
     }
 
     /** Who wrote the post a comment is on (they hear about new comments). */

@@ -17,6 +17,7 @@ import org.carnet.comment.CommentService;
 import org.carnet.core.Problem;
 import org.carnet.core.Tokens;
 import org.carnet.post.BlogReader;
+import org.carnet.post.PostDates;
 import org.carnet.web.Forms;
 import org.carnet.web.Pages;
 import org.carnet.web.Web;
@@ -95,7 +96,7 @@ public final class CommentRoutes {
         Comment.Status status = status(ctx.queryParam("status"));
         pages.render(ctx, templates.commentQueue(pages.blogAdminPage(ctx, blog, "moderation.title"), status,
                 comments.queue(Web.viewer(ctx), blog, status), comments.waiting(blog), comments.spamCount(blog),
-                Forms.id(ctx.queryParam("done"))));
+                Forms.id(ctx.queryParam("done")), new PostDates(blog)));
     }
 
     private void moderate(Context ctx) {

@@ -69,10 +69,10 @@ class AdminNavigationTest {
                 "/navigation/admin/comments", "/navigation/admin/settings", "/navigation/admin/members",
                 "/navigation/admin/import", "/navigation/admin/feed-token", "/navigation/admin/delete",
                 "/navigation/");
-        assertThat(settings.doc().select("nav.tabs a[aria-current=page]").eachAttr("href"))
+        assertThat(settings.doc().select("nav.admin-nav a[aria-current=page]").eachAttr("href"))
                 .containsExactly("/navigation/admin/settings");
         Response posts = admin.get("/navigation/admin/posts");
-        assertThat(posts.doc().select("nav.tabs a[aria-current=page]").eachAttr("href"))
+        assertThat(posts.doc().select("nav.admin-nav a[aria-current=page]").eachAttr("href"))
                 .containsExactly("/navigation/admin/posts");
         assertThat(posts.doc().select("tr[data-post] input[type=checkbox]")).hasSizeGreaterThanOrEqualTo(2)
                 .hasSameSizeAs(posts.doc().select("tr[data-post]"));
@@ -100,7 +100,7 @@ class AdminNavigationTest {
     }
 
     private static List<String> tabs(Response page) {
-        return page.doc().select("nav.tabs a").eachAttr("href");
+        return page.doc().select("nav.admin-nav a").eachAttr("href");
     }
 
     private static PostInput post(String title) {

@@ -58,9 +58,38 @@ class AdminOnAPhoneBrowserTest {
         page.navigate("/mobile/admin/comments");
         assertThat(page.getByText("Seen from my phone")).isVisible();
         assertThat(page.locator("main").getByText("Lecteur Mobile").first()).isVisible();
+        // Who sent it, for the admin to judge: the account's email and the address it came from.
+        assertThat(page.locator("tr[data-comment] .sender a.email")).hasText("reader@phone.test");
+        assertThat(page.locator("tr[data-comment] .sender .address")).hasText("192.0.2.3");
         page.navigate("/dashboard");
         assertThat(page.locator("tr[data-blog=mobile]").getByText("Administrator", new com.microsoft.playwright.Locator
                 .GetByTextOptions().setExact(true))).isVisible();
+    }
+
+    @Test
+    void theBlogsNavigationFoldsIntoAMenuOnAPhoneAndStaysOpenOnADesk() {
+        Page phone = signedInOnAPhone(ColorScheme.LIGHT);
+        phone.navigate("/mobile/admin/posts");
+        com.microsoft.playwright.Locator settings = phone.locator("nav.admin-nav a[href$='/admin/settings']");
+        assertThat(settings).isHidden();
+        phone.locator("details.admin-menu > summary").click();
+        assertThat(settings).isVisible();
+        settings.click();
+        phone.waitForURL("**/mobile/admin/settings");
+        assertThat(phone.locator("nav.admin-nav a[aria-current=page]")).hasAttribute("href", "/mobile/admin/settings");
+
+        Page desk = browser.page(o -> o.setViewportSize(1280, 900));
+        signIn(desk);
+        desk.navigate("/mobile/admin/comments");
+        assertThat(desk.locator("details.admin-menu > summary")).isHidden();
+        assertThat(desk.locator("nav.admin-nav a[href$='/admin/members']")).isVisible();
+        assertThat(desk.locator("nav.admin-nav a[aria-current=page]")).hasAttribute("href", "/mobile/admin/comments");
+        // One interface type family on every admin page, the moderated comment's text included.
+        Object fonts = desk.locator("main").evaluate("m => [getComputedStyle(m).fontFamily, "
+                + "getComputedStyle(m.querySelector('.comment-body')).fontFamily, "
+                + "getComputedStyle(m.querySelector('h1')).fontFamily]");
+        org.assertj.core.api.Assertions.assertThat((java.util.List<?>) fonts).doesNotContainNull()
+                .allSatisfy(f -> org.assertj.core.api.Assertions.assertThat(f.toString()).startsWith("system-ui"));
     }
 
     @Test
@@ -77,11 +106,15 @@ class AdminOnAPhoneBrowserTest {
     private static Page signedInOnAPhone(ColorScheme scheme) {
         Page page = browser.page(o -> o.setViewportSize(390, 844).setColorScheme(scheme).setIsMobile(true)
                 .setHasTouch(true));
+        signIn(page);
+        return page;
+    }
+
+    private static void signIn(Page page) {
         page.navigate("/account/signin");
         page.locator("form#signin [name=email]").fill("phone@carnet.test");
         page.locator("form#signin [name=password]").fill(PW);
         page.locator("form#signin button[type=submit]").click();
         page.waitForURL("**/dashboard");
-        return page;
     }
 }

@@ -154,6 +154,12 @@ class CommentFlowTest {
         assertThat(boss.get("/dashboard").text()).contains("Gil wrote a comment on “Modéré” that awaits moderation");
         Response queue = boss.get("/held/admin/comments");
         assertThat(queue.doc().select("tr[data-comment=" + id + "]")).hasSize(1);
+        // The admin sees where an anonymous comment came from: the address it was sent from, as stored.
+        String sentFrom = carnet.services().db.jdbi().withHandle(h -> h.createQuery("SELECT client_address FROM comment WHERE id = :id")
+                .bind("id", id).mapTo(String.class).one());
+        assertThat(sentFrom).isNotBlank();
+        assertThat(queue.doc().select("tr[data-comment=" + id + "] .sender .address").text()).isEqualTo(sentFrom);
+        assertThat(queue.doc().select("tr[data-comment=" + id + "] .sender").text()).contains("Not signed in");
         Response approved = boss.submit(queue, "form#moderate", Map.of("id", Long.toString(id), "decision", "approve"));
         assertThat(approved.status()).isEqualTo(303);
         assertThat(status(id)).isEqualTo("LIVE");
