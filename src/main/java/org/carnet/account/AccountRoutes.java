@@ -62,8 +62,10 @@ public final class AccountRoutes {
     }
 
     private void showSignUp(Context ctx, String email, String name, String next, String error) {
-        pages.render(ctx, templates.accountSignup(pages.page(ctx, "signup.title"), instance.signupOpen(), email,
-                name, next, invitations.forNext(next), error, PasswordPolicy.MIN_LENGTH));
+        var invitation = invitations.forNext(next);
+        pages.render(ctx, templates.accountSignup(pages.page(ctx, "signup.title"),
+                instance.signupOpen() || invitation != null, email, name, next, invitation, error,
+                PasswordPolicy.MIN_LENGTH));
     }
 
     /** A new account goes where the visitor was headed (an invitation link they followed), else the dashboard. */
@@ -76,7 +78,9 @@ public final class AccountRoutes {
             if (!password.equals(Forms.raw(ctx, "password2"))) {
                 throw Problem.invalid("password.mismatch");
             }
-            accounts.signUp(email, name, password);
+            // Whoever follows a good invitation may create an account even when sign-up is closed: an admin of
+            // the blog chose to let them in.
+            accounts.signUp(email, name, password, invitations.forNext(next) != null);
             startSession(ctx, accounts.signIn(email, password, Web.clientAddress(ctx), ctx.cookie(DEVICE_COOKIE)));
             ctx.redirect(next, HttpStatus.SEE_OTHER);
         }, error -> showSignUp(ctx, email, name, next, error));
@@ -91,8 +95,9 @@ public final class AccountRoutes {
     }
 
     private void showSignIn(Context ctx, String email, String next, String error) {
-        pages.render(ctx, templates.accountSignin(pages.page(ctx, "signin.title"), email, next,
-                invitations.forNext(next), error, instance.signupOpen()));
+        var invitation = invitations.forNext(next);
+        pages.render(ctx, templates.accountSignin(pages.page(ctx, "signin.title"), email, next, invitation, error,
+                instance.signupOpen() || invitation != null));
     }
 
     private void signIn(Context ctx) {

@@ -62,9 +62,12 @@ public final class AccountService {
         this.devices = Once.of(() -> new DeviceTokens(settings.secret("device")));
     }
 
-    /** Self-service sign-up, when the instance allows it. */
-    public User signUp(String email, String displayName, String password) {
-        if (!settings.signupOpen()) {
+    /**
+     * Self-service sign-up, when the instance allows it, or for someone following a usable invitation to a blog
+     * (invited: checked by the caller, which knows the link they followed).
+     */
+    public User signUp(String email, String displayName, String password, boolean invited) {
+        if (!invited && !settings.signupOpen()) {
             throw Problem.forbidden("signup.closed");
         }
         return create(email, displayName, password, false);

@@ -171,7 +171,8 @@ public final class CarnetServer implements AutoCloseable {
             new PasswordResetRoutes(resets, pages).register(r);
             new DashboardRoutes(services.blogs, services.comments, services.notifications, pages).register(r);
             new BlogRoutes(services.blogs, services.access, pages).register(r);
-            new MemberRoutes(services.blogs, services.memberships, pages, config.baseUrl()).register(r);
+            new MemberRoutes(services.blogs, services.memberships, pages, config.baseUrl(), Mailer.of(config.mail()),
+                    config.mail().configured()).register(r);
             new PostAdminRoutes(services.blogs, services.posts, pages, search).register(r);
             new TransferRoutes(services.blogs, services.access, imports,
                     new BloggerExport(services.db.jdbi(), new ExportStore()), uploads, config.baseUrl(), pages)

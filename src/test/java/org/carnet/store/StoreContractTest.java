@@ -724,7 +724,7 @@ class StoreContractTest {
         node1.instance.set("signup", "closed");
         assertThat(node2.instance.get("signup")).isEqualTo("closed");
         assertThat(node2.instance.signupOpen()).isFalse();
-        Problem closed = problem(() -> node2.accounts.signUp("new@example.org", "New", PASSWORD));
+        Problem closed = problem(() -> node2.accounts.signUp("new@example.org", "New", PASSWORD, false));
         assertThat(closed.kind()).isEqualTo(Problem.Kind.FORBIDDEN);
         assertThat(node2.accounts.byEmail("new@example.org")).isEmpty();
 
@@ -736,7 +736,7 @@ class StoreContractTest {
 
         node2.instance.set("signup", "open");
         assertThat(node1.instance.signupOpen()).isTrue();
-        assertThat(node1.accounts.signUp("new@example.org", "New", PASSWORD).email()).isEqualTo("new@example.org");
+        assertThat(node1.accounts.signUp("new@example.org", "New", PASSWORD, false).email()).isEqualTo("new@example.org");
 
         // putIfAbsent is a once-only latch; put overwrites.
         Jdbi jdbi = node1.db.jdbi();
