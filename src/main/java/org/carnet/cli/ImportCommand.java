@@ -75,8 +75,8 @@ public final class ImportCommand {
                 }
             } catch (ImportFormatException e) {
                 err.println();
-                throw e.entry() > 0 ? Problem.invalid("import.refused", e.entry(), e.getMessage())
-                        : Problem.invalid("import.refused.file", e.getMessage());
+                throw e.entry() > 0 ? Problem.invalid("import.refused", e.entry(), e.reason())
+                        : Problem.invalid("import.refused.file", e.reason());
             }
         }
     }
@@ -88,8 +88,8 @@ public final class ImportCommand {
             try {
                 BloggerExportReader.detectFile(file);
             } catch (ImportFormatException e) {
-                throw e.entry() > 0 ? Problem.invalid("import.refused", e.entry(), e.getMessage())
-                        : Problem.invalid("import.refused.file", e.getMessage());
+                throw e.entry() > 0 ? Problem.invalid("import.refused", e.entry(), e.reason())
+                        : Problem.invalid("import.refused.file", e.reason());
             }
             return ExportFile.open("blogger", file);
         }

@@ -65,7 +65,25 @@ public final class Messages {
         if (args == null || args.length == 0) {
             return pattern;
         }
-        return new MessageFormat(pattern, locale).format(args);
+        Object[] shown = args.clone();
+        for (int i = 0; i < shown.length; i++) {
+            if (shown[i] instanceof Text nested) {
+                shown[i] = t(nested);
+            }
+        }
+        return new MessageFormat(pattern, locale).format(shown);
+    }
+
+    /** A message with its arguments, itself an argument of another: translated in the same language. */
+    public String t(Text text) {
+        return t(text.key(), text.args());
+    }
+
+    /**
+     * A message not yet put in words: its key and arguments, which may be Texts too. It can be kept (an
+     * import's refusal is stored, then shown in whoever reads it's language) and put in a sentence of another.
+     */
+    public record Text(String key, Object... args) {
     }
 
     /** All keys, for the test that both bundles say the same things. */

@@ -35,8 +35,7 @@ public final class BloggerExportReader {
     /** What a file holds, so that the CLI can say what it found before importing it. */
     public enum Format { CLASSIC, TAKEOUT_FEED, TAKEOUT_ZIP }
 
-    static final String NOT_BLOGGER =
-            "expected a Blogger export (Atom feed from Blogger's Back up content, or Takeout feed.atom)";
+    static final String NOT_BLOGGER = "notBlogger";
 
     private static final Set<String> ANONYMOUS_NAMES = Set.of("anonymous", "anonyme", "unknown");
 
@@ -223,7 +222,7 @@ public final class BloggerExportReader {
         private void classic(Entry e) {
             String id = requireId(e);
             if (e.kind == null) {
-                throw xml.refuse("entry " + id + " has no kind category (scheme " + BloggerAtom.KIND_SCHEME + ")");
+                throw xml.refuse("blogger.noKind", id, BloggerAtom.KIND_SCHEME);
             }
             switch (e.kind) {
                 case "template" -> sink.skipped(id, "template");
@@ -256,7 +255,7 @@ public final class BloggerExportReader {
         private ImportedComment classicComment(String id, Entry e) {
             String post = ExportText.trimmed(e.inReplyTo);
             if (post == null) {
-                throw xml.refuse("comment " + id + " has no post reference (thr:in-reply-to ref)");
+                throw xml.refuse("blogger.noPostOfComment", id, "thr:in-reply-to ref");
             }
             // rel=related points at the parent comment's feed URL, ending with its numeric id.
             String parent = null;
@@ -275,7 +274,7 @@ public final class BloggerExportReader {
         private void takeout(Entry e) {
             String id = requireId(e);
             if (e.bloggerType == null) {
-                throw xml.refuse("entry " + id + " has no blogger:type");
+                throw xml.refuse("blogger.noType", id);
             }
             String type = e.bloggerType.strip().toUpperCase(Locale.ROOT);
             String status = e.bloggerStatus == null || e.bloggerStatus.isBlank() ? "LIVE"
@@ -311,7 +310,7 @@ public final class BloggerExportReader {
             String prefix = postPrefix(id);
             String post = normaliseRef(e.parent, prefix);
             if (post == null) {
-                throw xml.refuse("comment " + id + " has no post reference (blogger:parent)");
+                throw xml.refuse("blogger.noPostOfComment", id, "blogger:parent");
             }
             return new ImportedComment(id, post, normaliseRef(e.inReplyToComment, prefix), author(e),
                     ExportText.trimmed(e.authorUri), contentOf(e), publishedDate(id, e), commentStatus(status));
@@ -347,7 +346,7 @@ public final class BloggerExportReader {
         private String requireId(Entry e) {
             String id = ExportText.trimmed(e.id);
             if (id == null) {
-                throw xml.refuse("an entry has no <id>");
+                throw xml.refuse("blogger.noId");
             }
             return id;
         }
@@ -365,7 +364,7 @@ public final class BloggerExportReader {
                 field = "blogger:created";
             }
             if (text == null) {
-                throw xml.refuse(id + " has no published date");
+                throw xml.refuse("blogger.noPublished", id);
             }
             return date(id, field, text);
         }
@@ -380,8 +379,7 @@ public final class BloggerExportReader {
                 // ISO_OFFSET_DATE_TIME: RFC 3339 with or without fractional seconds, offset or Z.
                 return OffsetDateTime.parse(text);
             } catch (DateTimeParseException ex) {
-                throw new ImportFormatException(xml.entry(), id + " has an unreadable " + field + " date \"" + text
-                        + "\" (expected RFC 3339, like 2022-01-17T18:05:00.000+01:00)", ex);
+                throw new ImportFormatException(xml.entry(), ex, "blogger.badDate", id, field, text);
             }
         }
 
@@ -490,7 +488,7 @@ public final class BloggerExportReader {
                         case "category" -> {
                             e.category(xml.attribute("scheme"), xml.attribute("term"));
                             if (e.anyLabels.size() > MAX_LABELS) {
-                                throw xml.refuse("an entry has more than " + MAX_LABELS + " categories");
+                                throw xml.refuse("blogger.tooManyLabels", MAX_LABELS);
                             }
                             xml.skip();
                         }

@@ -18,6 +18,26 @@ public final class ImportJobStore {
         }
     }
 
+    /**
+     * An error's arguments read back: a reason (a Messages.Text, stored as {"key": ..., "args": [...]}) becomes
+     * one again, so that it is put in words in the language of whoever reads the status.
+     */
+    static Object[] args(String json) throws com.fasterxml.jackson.core.JsonProcessingException {
+        Object[] args = JSON.readValue(json, Object[].class);
+        for (int i = 0; i < args.length; i++) {
+            args[i] = revived(args[i]);
+        }
+        return args;
+    }
+
+    private static Object revived(Object arg) {
+        if (arg instanceof java.util.Map<?, ?> m && m.get("key") instanceof String key
+                && m.get("args") instanceof java.util.List<?> list) {
+            return new org.carnet.core.Messages.Text(key, list.stream().map(ImportJobStore::revived).toArray());
+        }
+        return arg;
+    }
+
     /** A row as stored; summary and errorArgs are JSON. */
     public record Row(String id, long blogId, String node, boolean done, int entries, int posts, int comments,
                       String summary, String errorKey, String errorArgs, Instant startedAt, Instant beatAt) {

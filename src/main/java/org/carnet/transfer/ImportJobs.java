@@ -82,8 +82,8 @@ public final class ImportJobs implements AutoCloseable {
                     null, null);
         } catch (ImportFormatException e) {
             // Entry 0: the file as a whole (not an export of the kind chosen, unreadable): no entry to name.
-            end = e.entry() > 0 ? failed(blogName, "import.refused", e.entry(), e.getMessage())
-                    : failed(blogName, "import.refused.file", e.getMessage());
+            end = e.entry() > 0 ? failed(blogName, "import.refused", e.entry(), e.reason())
+                    : failed(blogName, "import.refused.file", e.reason());
         } catch (Problem p) {
             end = failed(blogName, p.key(), p.args());
         } catch (RuntimeException e) {
@@ -139,7 +139,7 @@ public final class ImportJobs implements AutoCloseable {
             return new State(blogName, row.done(), row.entries(), row.posts(), row.comments(),
                     row.summary() == null ? null : ImportJobStore.JSON.readValue(row.summary(), ImportSummary.class),
                     row.errorKey(), row.errorArgs() == null ? null
-                            : ImportJobStore.JSON.readValue(row.errorArgs(), Object[].class));
+                            : ImportJobStore.args(row.errorArgs()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable import record " + row.id(), e);
         }

@@ -461,8 +461,7 @@ public final class ImportService {
             String old = keepable ? kept.group(1) : original;
             if (keepable) {
                 if (store.pathTaken(h, target.id(), staging.id(), old)) {
-                    throw new ImportFormatException(entry, "the path " + old + " is already used by a post of "
-                            + "this blog");
+                    throw new ImportFormatException(entry, "pathTaken", old);
                 }
                 return new Address(slugOf(old), old, null);
             }

@@ -11,6 +11,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLReporter;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
+import org.carnet.core.Messages;
 import javax.xml.stream.XMLStreamReader;
 
 /**
@@ -41,8 +42,7 @@ public final class SafeXml implements AutoCloseable {
     /** Exports are a handful of levels deep; anything much deeper is an attack on the parser's stack. */
     static final int MAX_DEPTH = 256;
 
-    static final String DTD_REFUSED = "DTDs are not allowed (<!DOCTYPE ...>): an export never has one,"
-            + " and entity declarations are how XML files attack their readers";
+    static final String DTD_REFUSED = "xml.dtd";
 
     private final GuardedInput input;
     private final XMLStreamReader reader;   // null when the input is not XML at all
@@ -96,8 +96,8 @@ public final class SafeXml implements AutoCloseable {
     }
 
     /** An {@link ImportFormatException} at the entry being read. */
-    public ImportFormatException refuse(String reason) {
-        return new ImportFormatException(entry, reason);
+    public ImportFormatException refuse(String reasonKey, Object... args) {
+        return new ImportFormatException(entry, reasonKey, args);
     }
 
     /**
@@ -171,7 +171,7 @@ public final class SafeXml implements AutoCloseable {
             switch (next()) {
                 case XMLStreamConstants.START_ELEMENT -> {
                     if (!elementsInside) {
-                        throw refuse("unexpected element <" + writtenName() + "> inside <" + name + ">");
+                        throw refuse("xml.unexpected", writtenName(), name);
                     }
                     level++;
                 }
@@ -179,11 +179,11 @@ public final class SafeXml implements AutoCloseable {
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
                     int length = reader.getTextLength();
                     if (text.length() + (long) length > max) {
-                        throw refuse("the text of <" + name + "> is larger than " + size(max));
+                        throw refuse("xml.textTooLarge", name, size(max));
                     }
                     text.append(reader.getTextCharacters(), reader.getTextStart(), length);
                 }
-                case XMLStreamConstants.END_DOCUMENT -> throw refuse("the file ends inside <" + name + ">");
+                case XMLStreamConstants.END_DOCUMENT -> throw refuse("xml.endsInside", name);
                 default -> { }
             }
         }
@@ -197,7 +197,7 @@ public final class SafeXml implements AutoCloseable {
             switch (next()) {
                 case XMLStreamConstants.START_ELEMENT -> level++;
                 case XMLStreamConstants.END_ELEMENT -> level--;
-                case XMLStreamConstants.END_DOCUMENT -> throw refuse("the file ends inside an element");
+                case XMLStreamConstants.END_DOCUMENT -> throw refuse("xml.endsInElement");
                 default -> { }
             }
         }
@@ -264,7 +264,7 @@ public final class SafeXml implements AutoCloseable {
 
     private int rawNext() throws XMLStreamException {
         if (reader == null) {
-            throw refuse("not XML");
+            throw refuse("xml.notXml");
         }
         input.eventStart();
         int event = reader.next();
@@ -272,7 +272,7 @@ public final class SafeXml implements AutoCloseable {
             case XMLStreamConstants.DTD -> throw refuse(DTD_REFUSED);
             case XMLStreamConstants.START_ELEMENT -> {
                 if (++depth > MAX_DEPTH) {
-                    throw refuse("elements are nested more than " + MAX_DEPTH + " levels deep");
+                    throw refuse("xml.tooDeep", MAX_DEPTH);
                 }
             }
             case XMLStreamConstants.END_ELEMENT -> depth--;
@@ -282,23 +282,24 @@ public final class SafeXml implements AutoCloseable {
     }
 
     private ImportFormatException parseError(XMLStreamException e) {
+        // The parser's own words are English and name its internals: the line is what helps; they stay in the cause.
         Location at = e.getLocation();
-        String where = at == null || at.getLineNumber() < 0 ? "" : " (line " + at.getLineNumber() + ")";
+        int line = at == null ? -1 : at.getLineNumber();
         if (input.ended) {
-            return new ImportFormatException(entry, "the file ends before its XML is complete: truncated?" + where, e);
+            return line < 0 ? new ImportFormatException(entry, e, "xml.truncated")
+                    : new ImportFormatException(entry, e, "xml.truncatedAt", line);
         }
-        String message = e.getMessage() == null ? "" : e.getMessage();
-        int start = message.indexOf("Message: ");
-        return new ImportFormatException(entry, "not well-formed XML" + where + ": "
-                + (start >= 0 ? message.substring(start + "Message: ".length()) : message).strip(), e);
+        return line < 0 ? new ImportFormatException(entry, e, "xml.malformed")
+                : new ImportFormatException(entry, e, "xml.malformedAt", line);
     }
 
     /** 50 MB, 64 KB, 100 bytes: for messages. */
-    static String size(long bytes) {
+    static Messages.Text size(long bytes) {
         if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0) {
-            return bytes / (1024 * 1024) + " MB";
+            return new Messages.Text("import.size.mb", bytes / (1024 * 1024));
         }
-        return bytes >= 1024 && bytes % 1024 == 0 ? bytes / 1024 + " KB" : bytes + " bytes";
+        return bytes >= 1024 && bytes % 1024 == 0 ? new Messages.Text("import.size.kb", bytes / 1024)
+                : new Messages.Text("import.size.bytes", bytes);
     }
 
     @Override
@@ -351,7 +352,7 @@ public final class SafeXml implements AutoCloseable {
             // The parser reads ahead by a buffer, hence the slack on top of the limit.
             if (count - eventStart > limit + 64 * 1024) {
                 // Unchecked on purpose: the JDK parser lets runtime exceptions through untouched.
-                throw refuse("a single XML value (attribute, comment or declaration) is larger than " + size(limit));
+                throw refuse("xml.valueTooLarge", size(limit));
             }
             return n;
         }

@@ -80,7 +80,7 @@ public final class TakeoutZip {
                 BloggerExportReader.read(in, sink, settings, SafeXml.DEFAULT_MAX_VALUE);
             }
         } catch (ZipException e) {
-            throw new ImportFormatException(0, "the zip file is damaged: " + e.getMessage(), e);
+            throw new ImportFormatException(0, e, "zip.damaged");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -90,7 +90,7 @@ public final class TakeoutZip {
         try {
             return new ZipFile(zip.toFile(), StandardCharsets.UTF_8);
         } catch (ZipException e) {
-            throw new ImportFormatException(0, "not a readable zip file: " + e.getMessage(), e);
+            throw new ImportFormatException(0, e, "zip.unreadable");
         }
     }
 
@@ -108,11 +108,10 @@ public final class TakeoutZip {
             }
         } catch (IllegalArgumentException e) {
             // Takeout writes UTF-8 names; a zip remade by an old tool may not, and the JDK refuses such names.
-            throw new ImportFormatException(0, "the zip's file names are not UTF-8: " + e.getMessage(), e);
+            throw new ImportFormatException(0, e, "zip.names");
         }
         if (feeds.isEmpty()) {
-            throw new ImportFormatException(0,
-                    "this zip holds no Blogger feed (expected Takeout/Blogger/Blogs/<blog name>/feed.atom)");
+            throw new ImportFormatException(0, "zip.noFeed");
         }
         return feeds;
     }
@@ -121,14 +120,12 @@ public final class TakeoutZip {
         if (blogName != null) {
             ZipEntry feed = feeds.get(blogName);
             if (feed == null) {
-                throw new ImportFormatException(0, "this zip has no blog named \"" + blogName + "\"; it has: "
-                        + String.join(", ", feeds.keySet()));
+                throw new ImportFormatException(0, "zip.noSuchBlog", blogName, String.join(", ", feeds.keySet()));
             }
             return feed;
         }
         if (feeds.size() > 1) {
-            throw new ImportFormatException(0, "this zip holds " + feeds.size() + " blogs; say which one to import: "
-                    + String.join(", ", feeds.keySet()));
+            throw new ImportFormatException(0, "zip.severalBlogs", feeds.size(), String.join(", ", feeds.keySet()));
         }
         return feeds.values().iterator().next();
     }
@@ -198,7 +195,7 @@ public final class TakeoutZip {
                 }
             }
             if (quoted) {
-                throw new ImportFormatException(0, "settings.csv: a quoted value is never closed");
+                throw new ImportFormatException(0, "zip.settingsQuote");
             }
             endRow(rows, row, field);
             return rows;
@@ -255,8 +252,7 @@ public final class TakeoutZip {
             count += n;
             if (count > limit) {
                 // Unchecked, so that it passes through the XML parser unchanged.
-                throw new ImportFormatException(0, name + " is larger than " + SafeXml.size(limit)
-                        + " once uncompressed: refused (a zip bomb?)");
+                throw new ImportFormatException(0, "zip.tooLarge", name, SafeXml.size(limit));
             }
         }
     }

@@ -61,7 +61,7 @@ public final class WxrReader {
      */
     static final long MAX_VALUE = 16L * 1024 * 1024;
 
-    static final String NOT_WXR = "expected a WordPress export (WXR 1.x)";
+    static final String NOT_WXR = "notWxr";
 
     private static final Pattern WP_NAMESPACE = Pattern.compile("http://wordpress\\.org/export/1\\.\\d+/");
     private static final Pattern EXCERPT_NAMESPACE =
@@ -217,7 +217,7 @@ public final class WxrReader {
             }
         }
         if (item.id == null || item.id.isEmpty()) {
-            throw xml.refuse("an item has no wp:post_id");
+            throw xml.refuse("wxr.noPostId");
         }
         emit(item, displayNames);
     }
@@ -270,7 +270,7 @@ public final class WxrReader {
         boolean draft = isDraft(item);
         OffsetDateTime published = date("wp:post_date_gmt", item.dateGmt, "wp:post_date", item.date);
         if (published == null) {
-            throw xml.refuse("post " + item.id + " has no wp:post_date");
+            throw xml.refuse("wxr.noPostDate", item.id);
         }
         OffsetDateTime updated = date("wp:post_modified_gmt", item.modifiedGmt, "wp:post_modified", item.modified);
         ImportedAuthor author = item.creator == null || item.creator.isEmpty() ? null
@@ -326,7 +326,7 @@ public final class WxrReader {
         }
         OffsetDateTime published = date("wp:comment_date_gmt", comment.dateGmt, "wp:comment_date", comment.date);
         if (published == null) {
-            throw xml.refuse("comment " + comment.id + " has no wp:comment_date");
+            throw xml.refuse("wxr.noCommentDate", comment.id);
         }
         boolean anonymous = comment.author.isEmpty();
         String parent = comment.parent.isEmpty() || "0".equals(comment.parent) ? null
@@ -338,7 +338,7 @@ public final class WxrReader {
 
     private String commentSourceId(RawComment comment) {
         if (comment.id == null || comment.id.isEmpty()) {
-            throw xml.refuse("a comment has no wp:comment_id");
+            throw xml.refuse("wxr.noCommentId");
         }
         return "wxr:comment:" + comment.id;
     }
@@ -364,7 +364,7 @@ public final class WxrReader {
         try {
             return LocalDateTime.parse(text, WP_DATE).atOffset(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
-            throw new ImportFormatException(xml.entry(), "unreadable date in " + name + ": \"" + text + "\"", e);
+            throw new ImportFormatException(xml.entry(), e, "wxr.badDate", name, text);
         }
     }
 

@@ -321,7 +321,7 @@ class BloggerClassicTest {
 
         assertThatThrownBy(() -> read(xml))
                 .isInstanceOfSatisfying(ImportFormatException.class, e -> assertThat(e.entry()).isEqualTo(2))
-                .hasMessageContaining(postId("5002")).hasMessageContaining("no post reference");
+                .hasMessageContaining(postId("5002")).hasMessageContaining("does not say which post it belongs to");
     }
 
     @Test
@@ -331,7 +331,7 @@ class BloggerClassicTest {
 
         assertThatThrownBy(() -> read(xml))
                 .isInstanceOfSatisfying(ImportFormatException.class, e -> assertThat(e.entry()).isEqualTo(2))
-                .hasMessageContaining("no kind");
+                .hasMessageContaining("says not what it is");
     }
 
     @Test

@@ -117,7 +117,7 @@ class ImportCliAndAdminTest {
         Run wrongFormat = carnet("import", "wordpress", whole.isEmpty() ? "" : writeTo(dir, whole), "--blog",
                 "intacte");
         assertThat(wrongFormat.code()).isNotZero();
-        assertThat(wrongFormat.err()).contains("expected a WordPress export");
+        assertThat(wrongFormat.err()).contains("it is not a WordPress export");
         assertThat(Rows.snapshot(carnet.services().db.jdbi())).isEqualTo(before);
     }
 
@@ -156,8 +156,23 @@ class ImportCliAndAdminTest {
         Response status = uploadAndWaitForTheEnd(root, "mauvais-fichier", "wordpress");
         assertThat(status.doc().selectFirst("#import-error")).as("the refusal, within 30 s: %s", status.text())
                 .isNotNull();
-        assertThat(status.doc().selectFirst("#import-error").text()).startsWith("Ce fichier n’a pas pu être importé")
-                .doesNotContain("entrée 0").endsWith("Rien n’a été modifié.");
+        // Wholly in French, the reason too (it was given in English), also once read back from the database by
+        // a node that did not run the import (the stored reason is put in words when shown).
+        assertThat(status.doc().selectFirst("#import-error").text())
+                .isEqualTo("Ce fichier n’a pas pu être importé : ce n’est pas un export WordPress (WXR 1.x). "
+                        + "Rien n’a été modifié.");
+        Object[] stored = carnet.services().db.jdbi().withHandle(h -> h.createQuery(
+                "SELECT j.error_args FROM import_job j JOIN blog b ON b.id = j.blog_id WHERE b.name = 'mauvais-fichier'")
+                .mapTo(String.class).one()).transform(json -> {
+                    try {
+                        return ImportJobStore.args(json);
+                    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                        throw new AssertionError(e);
+                    }
+                });
+        assertThat(org.carnet.core.Messages.of("fr").t("import.refused.file", stored))
+                .isEqualTo("Ce fichier n’a pas pu être importé\u00a0: ce n’est pas un export WordPress (WXR 1.x). "
+                        + "Rien n’a été modifié.");
         assertThat(status.doc().selectFirst("a#import-again").attr("href")).isEqualTo("/mauvais-fichier/admin/import");
     }
 

@@ -134,7 +134,7 @@ class TakeoutZipTest {
         assertThat(sink.events).containsExactly(new ImportedBlog("Recettes", null, null, null, null));
 
         assertThatThrownBy(() -> TakeoutZip.read(zip, "Cuisine", new RecordingSink()))
-                .hasMessage("this zip has no blog named \"Cuisine\"; it has: Carnet d’Asie, Recettes");
+                .hasMessage("this zip has no blog named “Cuisine”; it has: Carnet d’Asie, Recettes");
     }
 
     @Test
@@ -158,8 +158,8 @@ class TakeoutZipTest {
 
         assertThatThrownBy(() -> TakeoutZip.read(zip, new RecordingSink()))
                 .isInstanceOf(ImportFormatException.class)
-                .hasMessageContaining("no Blogger feed").hasMessageContaining("feed.atom");
-        assertThatThrownBy(() -> BloggerExportReader.detectFile(zip)).hasMessageContaining("no Blogger feed");
+                .hasMessageContaining("no Blogger blog").hasMessageContaining("feed.atom");
+        assertThatThrownBy(() -> BloggerExportReader.detectFile(zip)).hasMessageContaining("no Blogger blog");
     }
 
     @Test
@@ -198,7 +198,7 @@ class TakeoutZipTest {
         assertThat(BloggerExportReader.detectFile(zip)).isEqualTo(BloggerExportReader.Format.TAKEOUT_ZIP);
         assertThat(BloggerExportReader.detectFile(feed)).isEqualTo(BloggerExportReader.Format.TAKEOUT_FEED);
         assertThat(BloggerExportReader.detectFile(classic)).isEqualTo(BloggerExportReader.Format.CLASSIC);
-        assertThatThrownBy(() -> BloggerExportReader.detectFile(other)).hasMessage(BloggerExportReader.NOT_BLOGGER);
+        assertThatThrownBy(() -> BloggerExportReader.detectFile(other)).hasMessageStartingWith("it is not a Blogger export");
     }
 
     @Test
