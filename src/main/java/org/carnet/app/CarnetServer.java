@@ -217,6 +217,8 @@ public final class CarnetServer implements AutoCloseable {
         // What imports whose process died left behind (their staging rows) is deleted; their status says so.
         jobs.shared("sweep-imports", Duration.ofSeconds(30), Duration.ofSeconds(30),
                 services.imports::sweepAbandoned);
+        // What has been in a trash longer than TrashService.KEPT is deleted for good (ten minutes late at most).
+        jobs.shared("purge-trash", Duration.ofMinutes(1), Duration.ofMinutes(10), services.trash::purgeExpired);
         // Every node keeps its own index: it catches up from the change log (a backstop for missed notifications).
         jobs.local("search-catch-up", Duration.ofSeconds(2), Duration.ofSeconds(2), search::catchUp);
         if (config.mail().configured()) {
