@@ -29,6 +29,7 @@ import org.carnet.notify.Mailer;
 import org.carnet.notify.SmtpMailer;
 import org.carnet.post.PostAdminRoutes;
 import org.carnet.reading.CommentRoutes;
+import org.carnet.trash.admin.TrashRoutes;
 import org.carnet.reading.PostPage;
 import org.carnet.reading.ReadingRoutes;
 import org.carnet.search.SearchSync;
@@ -173,6 +174,7 @@ public final class CarnetServer implements AutoCloseable {
             new BlogRoutes(services.blogs, services.access, pages).register(r);
             new MemberRoutes(services.blogs, services.memberships, pages, config.baseUrl()).register(r);
             new PostAdminRoutes(services.blogs, services.posts, pages, search).register(r);
+            new TrashRoutes(services.blogs, services.trash, pages).register(r);
             new TransferRoutes(services.blogs, services.access, imports,
                     new BloggerExport(services.db.jdbi(), new ExportStore()), uploads, config.baseUrl(), pages)
                     .register(r);
