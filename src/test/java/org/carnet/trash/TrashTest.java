@@ -159,6 +159,10 @@ class TrashTest {
         assertThat(reader.get("/bin" + year).body()).doesNotContain("Zanzibar");
         assertThat(reader.get("/bin/search/label/Travel").body()).doesNotContain("Zanzibar");
         eventually("the post gone from the search index", () -> searchTitles("quokkapalooza").isEmpty());
+        WebClient boss = signedIn("admin@trash.test");
+        Response export = boss.get("/bin/admin/export");
+        assertThat(export.status()).isEqualTo(200);
+        assertThat(export.body()).doesNotContain("Zanzibar").doesNotContain("What a trip");
 
         Response trash = aurora.get("/bin/admin/trash");
         assertThat(trash.status()).isEqualTo(200);
@@ -191,6 +195,7 @@ class TrashTest {
         assertThat(reader.get("/bin/search/label/Travel").body()).contains("Zanzibar notebook");
         eventually("the post back in the search index",
                 () -> searchTitles("quokkapalooza").contains("Zanzibar notebook"));
+        assertThat(boss.get("/bin/admin/export").body()).contains("Zanzibar notebook").contains("What a trip");
         assertThat(aurora.get("/bin/admin/trash").doc().select("#trash tr[data-kind=POST][data-item=" + id + "]")).isEmpty();
     }
 
