@@ -40,7 +40,7 @@ public final class TrashService {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
 
-    /** What restoring did: where the post is now (null: a draft, or a comment's post path unknown here). */
+    /** What restoring did: the item, its post, and whether a post came back as a draft (its address was taken). */
     public record Restored(TrashStore.Kind kind, long itemId, long postId, boolean asDraft) {
     }
 
@@ -169,11 +169,16 @@ public final class TrashService {
 
     /** Empties the blog's whole trash: its admins only (it holds everyone's items). */
     public int empty(Viewer viewer, Blog blog) {
-        access.require(viewer, blog, Action.EDIT_OTHERS_POSTS);
+        requireEmpty(viewer, blog);
         return jdbi.inTransaction(h -> {
             List<Long> ids = store.list(h, blog.id(), Integer.MAX_VALUE).stream().map(TrashStore.Item::id).toList();
             return store.delete(h, blog.id(), ids);
         });
+    }
+
+    /** Refuses (403) unless the viewer may empty the blog's trash. */
+    public void requireEmpty(Viewer viewer, Blog blog) {
+        access.require(viewer, blog, Action.EDIT_OTHERS_POSTS);
     }
 
     public boolean mayEmpty(Viewer viewer, Blog blog) {

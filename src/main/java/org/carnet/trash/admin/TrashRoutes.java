@@ -99,9 +99,7 @@ public final class TrashRoutes {
         Blog blog = blog(ctx);
         String back = Pages.blogBase(ctx, blog) + "/admin/trash";
         if (!"yes".equals(ctx.formParam("confirm"))) {
-            if (!trash.mayEmpty(Web.viewer(ctx), blog)) {
-                trash.empty(Web.viewer(ctx), blog);     // refuses, with the reason
-            }
+            trash.requireEmpty(Web.viewer(ctx), blog);
             List<TrashStore.Item> all = trash.list(Web.viewer(ctx), blog).stream().map(TrashService.Listed::item)
                     .toList();
             pages.render(ctx, templates.trashPurge(pages.blogAdminPage(ctx, blog, "trash.empty.title"), all, true,
