@@ -29,6 +29,7 @@ import org.carnet.notify.Mailer;
 import org.carnet.notify.SmtpMailer;
 import org.carnet.post.PostAdminRoutes;
 import org.carnet.reading.CommentRoutes;
+import org.carnet.trash.admin.TrashRoutes;
 import org.carnet.reading.PostPage;
 import org.carnet.reading.ReadingRoutes;
 import org.carnet.search.SearchSync;
@@ -174,6 +175,7 @@ public final class CarnetServer implements AutoCloseable {
             new MemberRoutes(services.blogs, services.memberships, pages, config.baseUrl(), Mailer.of(config.mail()),
                     config.mail().configured()).register(r);
             new PostAdminRoutes(services.blogs, services.posts, pages, search).register(r);
+            new TrashRoutes(services.blogs, services.trash, pages).register(r);
             new TransferRoutes(services.blogs, services.access, imports,
                     new BloggerExport(services.db.jdbi(), new ExportStore()), uploads, config.baseUrl(), pages)
                     .register(r);
@@ -218,6 +220,8 @@ public final class CarnetServer implements AutoCloseable {
         // What imports whose process died left behind (their staging rows) is deleted; their status says so.
         jobs.shared("sweep-imports", Duration.ofSeconds(30), Duration.ofSeconds(30),
                 services.imports::sweepAbandoned);
+        // What has been in a trash longer than TrashService.KEPT is deleted for good (ten minutes late at most).
+        jobs.shared("purge-trash", Duration.ofMinutes(1), Duration.ofMinutes(10), services.trash::purgeExpired);
         // Every node keeps its own index: it catches up from the change log (a backstop for missed notifications).
         jobs.local("search-catch-up", Duration.ofSeconds(2), Duration.ofSeconds(2), search::catchUp);
         if (config.mail().configured()) {

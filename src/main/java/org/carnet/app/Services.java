@@ -27,6 +27,8 @@ import org.carnet.post.PostService;
 import org.carnet.post.PostStore;
 import org.carnet.store.BlogWrites;
 import org.carnet.store.Database;
+import org.carnet.trash.TrashService;
+import org.carnet.trash.TrashStore;
 import org.carnet.transfer.ImportService;
 import org.carnet.transfer.ImportStore;
 import org.carnet.store.RateLimitStore;
@@ -52,6 +54,8 @@ public final class Services implements AutoCloseable {
     public final BlogWrites writes;
     public final FeedService feeds;
     public final FeedTokens feedTokens;
+    /** Deleted posts, pages and comments, kept TrashService.KEPT and restorable. */
+    public final TrashService trash;
 
     public Services(Database db, Clock clock) {
         this.db = db;
@@ -68,8 +72,9 @@ public final class Services implements AutoCloseable {
         this.blogs = new BlogService(jdbi, blogStore, memberStore, access, clock, writes);
         this.memberships = new MembershipService(jdbi, memberStore, new InvitationStore(), blogStore, access, clock,
                 writes);
+        this.trash = new TrashService(jdbi, new TrashStore(), access, clock, writes);
         var postStore = new PostStore();
-        this.posts = new PostService(jdbi, postStore, access, clock, writes);
+        this.posts = new PostService(jdbi, postStore, access, clock, writes, trash);
         this.reader = new BlogReader(jdbi, postStore, clock);
         var notificationStore = new NotificationStore();
         this.notifications = new NotificationService(jdbi, notificationStore, clock);
@@ -79,7 +84,7 @@ public final class Services implements AutoCloseable {
                         : java.time.Duration.ZERO);
         this.comments = new CommentService(jdbi, new CommentStore(), notificationStore, memberStore,
                 new RateLimitStore(), access, Once.of(() -> new FormTimer(instance.secret("comment-form"), clock)), clock,
-                writes);
+                writes, trash);
         this.feeds = new FeedService(jdbi, reader, comments, new FeedStore(), clock);
         this.feedTokens = new FeedTokens(jdbi, new FeedTokenStore(), memberStore, access, clock);
     }

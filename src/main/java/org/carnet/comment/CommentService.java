@@ -25,6 +25,7 @@ import org.carnet.notify.NotificationStore;
 import org.carnet.post.Post;
 import org.carnet.store.BlogWrites;
 import org.carnet.store.RateLimitStore;
+import org.carnet.trash.TrashService;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -72,6 +73,7 @@ public final class CommentService {
     private final Supplier<FormTimer> timer;
     private final Clock clock;
     private final BlogWrites writes;
+    private final TrashService trash;
 
     /**
      * timer is asked for on first use: its secret lives in the database and is made only when needed. Every
@@ -80,8 +82,9 @@ public final class CommentService {
      */
     public CommentService(Jdbi jdbi, CommentStore comments, NotificationStore notifications, MemberStore members,
                           RateLimitStore limits, Access access, Supplier<FormTimer> timer, Clock clock,
-                          BlogWrites writes) {
+                          BlogWrites writes, TrashService trash) {
         this.jdbi = jdbi;
+        this.trash = trash;
         this.comments = comments;
         this.notifications = notifications;
         this.members = members;
@@ -199,7 +202,7 @@ public final class CommentService {
             return;
         }
         Instant now = clock.instant();
-        writes.useTransaction(blog.id(), w -> remove(w.handle(), c, own ? "AUTHOR" : "ADMIN", now));
+        writes.useTransaction(blog.id(), w -> remove(w.handle(), blog, c, own ? "AUTHOR" : "ADMIN", viewer, now));
     }
 
     /** Approves, marks as spam or deletes comments from the moderation queue: all or none. */
@@ -221,7 +224,12 @@ public final class CommentService {
                         }
                     }
                     case SPAM -> comments.setStatus(h, id, Comment.Status.SPAM, now);
-                    case DELETE -> remove(h, c, "ADMIN", now);
+                    case DELETE -> {
+                        // A placeholder is already in the trash (with its text): deleting it again changes nothing.
+                        if (!c.isDeleted()) {
+                            remove(h, blog, c, "ADMIN", viewer, now);
+                        }
+                    }
                 }
             }
             return ids.size();
@@ -253,10 +261,13 @@ public final class CommentService {
         return jdbi.withHandle(h -> comments.count(h, blog.id(), Comment.Status.SPAM));
     }
 
-    private void remove(Handle h, Comment c, String by, Instant now) {
+    /** Into the trash (in this write's transaction), then marked deleted (it has replies) or deleted. */
+    private void remove(Handle h, Blog blog, Comment c, String by, Viewer viewer, Instant now) {
         if (comments.hasReplies(h, c.id())) {
+            trash.putComment(h, blog.id(), c.id(), false, viewer, now);
             comments.markDeleted(h, c.id(), by, now);
         } else {
+            trash.putComment(h, blog.id(), c.id(), true, viewer, now);
             comments.delete(h, c.id());
         }
     }

@@ -73,7 +73,9 @@ public final class PostAdminRoutes {
         pages.render(ctx, templates.postList(pages.blogAdminPage(ctx, blog, section(kind) + ".title"), kind, list,
                 posts.allLabels(blog), status == null ? "" : status.name(), label == null ? "" : label,
                 q == null ? "" : q, posts.authors(blog), author == null ? 0L : author,
-                Forms.id(ctx.queryParam("deleted")), posts.now(), new PostDates(blog)));
+                Forms.id(ctx.queryParam("deleted")), posts.now(), new PostDates(blog),
+                ctx.queryParams("trash").stream().map(Forms::id).filter(java.util.Objects::nonNull).toList(),
+                Forms.id(ctx.queryParam("restored"))));
     }
 
     private void newForm(Context ctx, Post.Kind kind) {
@@ -152,8 +154,11 @@ public final class PostAdminRoutes {
                     back + "/delete"));
             return;
         }
-        int n = posts.delete(Web.viewer(ctx), blog, ids);
-        ctx.redirect(back + "?deleted=" + n, HttpStatus.SEE_OTHER);
+        // Into the trash: the list says so, links to it, and offers to undo (restore them all at once).
+        List<Long> trashed = posts.toTrash(Web.viewer(ctx), blog, ids);
+        StringBuilder to = new StringBuilder(back + "?deleted=" + trashed.size());
+        trashed.forEach(t -> to.append("&trash=").append(t));
+        ctx.redirect(to.toString(), HttpStatus.SEE_OTHER);
     }
 
     private void revisions(Context ctx, Post.Kind kind) {

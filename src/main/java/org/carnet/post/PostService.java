@@ -14,6 +14,7 @@ import org.carnet.core.Problem;
 import org.carnet.core.Viewer;
 import org.carnet.post.BodyRenderer.RenderedBody;
 import org.carnet.store.BlogWrites;
+import org.carnet.trash.TrashService;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -37,13 +38,15 @@ public final class PostService {
     private final Access access;
     private final Clock clock;
     private final BlogWrites writes;
+    private final TrashService trash;
 
-    public PostService(Jdbi jdbi, PostStore posts, Access access, Clock clock, BlogWrites writes) {
+    public PostService(Jdbi jdbi, PostStore posts, Access access, Clock clock, BlogWrites writes, TrashService trash) {
         this.jdbi = jdbi;
         this.posts = posts;
         this.access = access;
         this.clock = clock;
         this.writes = writes;
+        this.trash = trash;
     }
 
     /** Creates a post or page; returns its id. */
@@ -112,20 +115,33 @@ public final class PostService {
 
     /** Deletes posts, all or none: every one must be the viewer's to delete. */
     public int delete(Viewer viewer, Blog blog, List<Long> ids) {
-        if (ids.isEmpty()) {
+        return toTrash(viewer, blog, ids).size();
+    }
+
+    /**
+     * Deletes posts, all or none, each into the trash (restorable for TrashService.KEPT) in the same transaction;
+     * returns the ids of their trash rows.
+     */
+    public List<Long> toTrash(Viewer viewer, Blog blog, List<Long> ids) {
+        List<Long> distinct = ids.stream().distinct().toList();
+        if (distinct.isEmpty()) {
             throw Problem.invalid("post.delete.none");
         }
         return writes.inTransaction(blog.id(), w -> {
             Handle h = w.handle();
-            for (long id : ids) {
+            for (long id : distinct) {
                 Post p = posts.byId(h, blog.id(), id).orElseThrow(() -> Problem.notFound("post.notFound"));
                 access.requireEditPost(viewer, blog, p.authorId());
             }
-            posts.delete(h, blog.id(), ids);
-            for (long id : ids) {
+            List<Long> trashed = new java.util.ArrayList<>();
+            for (long id : distinct) {
+                trashed.add(trash.putPost(h, blog.id(), id, viewer, w.now()));
+            }
+            posts.delete(h, blog.id(), distinct);
+            for (long id : distinct) {
                 w.post(blog.id(), id);
             }
-            return ids.size();
+            return List.copyOf(trashed);
         });
     }
 

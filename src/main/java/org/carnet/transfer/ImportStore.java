@@ -65,7 +65,7 @@ public final class ImportStore {
      * Every other table whose rows belong to a blog (a foreign key to blog): what a staging row adopts when it
      * takes a blog's place. StagingContractTest fails when a table with such a key is missing from either list.
      */
-    static final List<String> DEPENDENTS = List.of("blog_member", "invitation", "feed_token", "notification",
+    static final List<String> DEPENDENTS = List.of("blog_member", "invitation", "feed_token", "notification", "trash",
             "import_job");
 
     private static void moveRows(Handle h, List<String> tables, long from, long to) {

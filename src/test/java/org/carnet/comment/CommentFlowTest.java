@@ -186,7 +186,7 @@ class CommentFlowTest {
                 "application/x-www-form-urlencoded");
         assertThat(queue.doc().select("button#delete-comments")).hasSize(1);
         assertThat(ask.status()).isEqualTo(200);
-        assertThat(ask.doc().select(".warning").text()).isEqualTo("These 2 comments will be deleted for good:");
+        assertThat(ask.doc().select(".warning").text()).isEqualTo("These 2 comments will go to the trash (restorable for 30 days):");
         assertThat(ask.doc().select("#to-delete li").eachAttr("data-comment"))
                 .containsExactly(Long.toString(second), Long.toString(first));
         assertThat(ask.doc().select("#to-delete").text()).contains("Hana", "First to go", "Ivo", "Second to go");
@@ -205,7 +205,7 @@ class CommentFlowTest {
         // The confirmation's own form deletes what it listed.
         Response askOne = boss.submit(boss.get("/careful/admin/comments"), "form#moderate",
                 Map.of("id", Long.toString(second), "decision", "delete"));
-        assertThat(askOne.doc().select(".warning").text()).isEqualTo("This comment will be deleted for good:");
+        assertThat(askOne.doc().select(".warning").text()).isEqualTo("This comment will go to the trash (restorable for 30 days):");
         Response done = boss.submit(askOne, "form#confirm-delete", Map.of());
         assertThat(done.status()).isEqualTo(303);
         assertThat(status(second)).isNotEqualTo("PENDING");
