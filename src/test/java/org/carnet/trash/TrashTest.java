@@ -171,7 +171,7 @@ class TrashTest {
         assertThat(row.attr("data-kind")).isEqualTo("POST");
         assertThat(row.text()).contains("Post", "Zanzibar notebook", "Aurora", "30 more days");
         assertThat(row.selectFirst("td.days-left").attr("data-label")).isEqualTo("Kept for");
-        assertThat(trash.doc().select("nav.tabs a[aria-current=page]").eachAttr("href"))
+        assertThat(trash.doc().select("nav.admin-nav a[aria-current=page]").eachAttr("href"))
                 .containsExactly("/bin/admin/trash");
 
         Response restored = aurora.submit(trash, "#trash tr[data-kind=POST][data-item=" + id + "] form.restore", Map.of());
@@ -252,7 +252,7 @@ class TrashTest {
 
         WebClient reader = signedIn("reader@trash.test");
         assertThat(reader.get("/bin/admin/trash").status()).isEqualTo(403);
-        assertThat(reader.get("/bin/admin/feed-token").doc().select("nav.tabs a").eachAttr("href"))
+        assertThat(reader.get("/bin/admin/feed-token").doc().select("nav.admin-nav a").eachAttr("href"))
                 .doesNotContain("/bin/admin/trash");
 
         // Its author sees it, and the admin too; the author restores it.
