@@ -211,13 +211,20 @@ public final class AccountService {
         });
     }
 
-    /** Sets a password without the current one: the CLI, run by whoever holds the server. */
-    public void resetPassword(String email, String next) {
+    /**
+     * Sets a password without the current one: the CLI, run by whoever holds the server (an instance without
+     * mail has no other way back in). Every session of the account ends, as after a reset by email.
+     */
+    public User resetPassword(String email, String next) {
         User user = jdbi.withHandle(h -> users.byEmail(h, normaliseEmail(email)))
                 .orElseThrow(() -> Problem.notFound("account.notFound", email));
         PasswordPolicy.check(next, user.email());
         String newHash = Passwords.hash(next);
-        jdbi.useTransaction(h -> users.updatePasswordHash(h, user.id(), newHash));
+        jdbi.useTransaction(h -> {
+            users.updatePasswordHash(h, user.id(), newHash);
+            sessions.deleteOthers(h, user.id(), "");
+        });
+        return user;
     }
 
     public User updateProfile(Viewer viewer, String displayName, String about, String language) {

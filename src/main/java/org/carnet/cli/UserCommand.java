@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** `carnet user ...`: accounts from the command line. */
-@Command(name = "user", description = "Manage accounts.", subcommands = {UserCommand.Add.class})
+@Command(name = "user", description = "Manage accounts.", subcommands = {UserCommand.Add.class, UserCommand.SetPassword.class})
 public final class UserCommand {
 
     @Command(name = "add", description = "Create an account (prints a generated password unless "
@@ -32,19 +32,44 @@ public final class UserCommand {
 
         @Override
         void run(Services services, PrintWriter out) throws Exception {
-            String password;
-            if (passwordStdin) {
-                BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-                String line = in.readLine();
-                password = line == null ? "" : line;
-            } else {
-                password = Tokens.random().substring(0, 20);
-            }
+            String password = passwordStdin ? firstLineOfStdin() : generated();
             User user = services.accounts.create(email, name, password, instanceAdmin);
             out.println("Created account " + user.email() + " (id " + user.id() + ")");
             if (!passwordStdin) {
                 out.println("Password (shown once): " + password);
             }
         }
+    }
+
+    @Command(name = "password", description = "Set a new password for an account, without the old one (for "
+            + "an instance that cannot mail reset links); every session of the account ends. Prints a generated "
+            + "password unless --password-stdin is given.")
+    static final class SetPassword extends AdminCommand {
+
+        @Option(names = "--email", required = true, paramLabel = "EMAIL")
+        String email;
+
+        @Option(names = "--password-stdin", description = "Read the password from the first line of stdin")
+        boolean passwordStdin;
+
+        @Override
+        void run(Services services, PrintWriter out) throws Exception {
+            String password = passwordStdin ? firstLineOfStdin() : generated();
+            User user = services.accounts.resetPassword(email, password);
+            out.println("New password set for " + user.email() + "; its sessions are ended.");
+            if (!passwordStdin) {
+                out.println("Password (shown once): " + password);
+            }
+        }
+    }
+
+    private static String firstLineOfStdin() throws java.io.IOException {
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        String line = in.readLine();
+        return line == null ? "" : line;
+    }
+
+    private static String generated() {
+        return Tokens.random().substring(0, 20);
     }
 }

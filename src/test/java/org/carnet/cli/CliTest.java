@@ -200,6 +200,45 @@ class CliTest {
     }
 
     @Test
+    void userPasswordSetsANewPasswordAndEndsEverySession() {
+        addUser("oubli@example.org", "Oubli");
+        var before = services.accounts.signIn("oubli@example.org", PASSWORD, "127.0.0.1", null);
+        Run r = carnet("user", "password", "--email", "Oubli@Example.org");
+        assertThat(r.code()).as(r.err()).isZero();
+        Matcher m = Pattern.compile("(?m)^Password \\(shown once\\): (\\S+)$").matcher(r.out());
+        assertThat(m.find()).as(r.out()).isTrue();
+        assertThat(services.accounts.signIn("oubli@example.org", m.group(1), "127.0.0.1", null).user().email())
+                .isEqualTo("oubli@example.org");
+        assertThat(services.accounts.viewerFor(before.token()).signedIn()).isFalse();
+        assertThat(problemOf(() -> services.accounts.signIn("oubli@example.org", PASSWORD, "127.0.0.1", null)))
+                .isNotNull();
+
+        // From stdin; a password the policy refuses and an unknown address change nothing and say why.
+        Run weak = carnetWithStdin("court\n", db, "user", "password", "--email", "oubli@example.org",
+                "--password-stdin");
+        assertThat(weak.code()).isNotZero();
+        assertThat(weak.err()).isNotBlank().doesNotContain("Exception");
+        Run unknown = carnetWithStdin(PASSWORD + "\n", db, "user", "password", "--email", "personne@example.org",
+                "--password-stdin");
+        assertThat(unknown.code()).isNotZero();
+        assertThat(unknown.err()).contains("personne@example.org");
+        Run chosen = carnetWithStdin(PASSWORD + "!\n", db, "user", "password", "--email", "oubli@example.org",
+                "--password-stdin");
+        assertThat(chosen.code()).as(chosen.err()).isZero();
+        assertThat(chosen.out()).doesNotContain(PASSWORD);
+        assertThat(services.accounts.signIn("oubli@example.org", PASSWORD + "!", "127.0.0.1", null)).isNotNull();
+    }
+
+    private static Object problemOf(Runnable r) {
+        try {
+            r.run();
+            return null;
+        } catch (org.carnet.core.Problem p) {
+            return p;
+        }
+    }
+
+    @Test
     void userAddWithoutPasswordStdinPrintsAGeneratedPasswordThatSignsIn() {
         Run r = carnet("user", "add", "--email", "root@example.org", "--name", "Root", "--instance-admin");
         assertThat(r.code()).as(r.err()).isZero();
