@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +18,7 @@ import org.carnet.core.Viewer;
 import org.carnet.notify.Mailer;
 import org.carnet.store.RateLimitStore;
 import org.carnet.testkit.CarnetExtension;
+import org.carnet.testkit.LocalSmtp;
 import org.carnet.testkit.WebClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,14 +27,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class PasswordResetFlowTest {
 
     /** Chosen before both extensions start: the server must know where GreenMail listens. */
-    private static final int SMTP_PORT = freePort();
+    private static final int SMTP_PORT = LocalSmtp.freePort();
 
     @RegisterExtension
     static final CarnetExtension carnet = CarnetExtension.sqliteWithMail(SMTP_PORT);
 
     @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1",
-            ServerSetup.PROTOCOL_SMTP));
+    static final GreenMailExtension smtp = LocalSmtp.at(SMTP_PORT);
 
     private static final Pattern LINK = Pattern.compile("http://localhost:\\d+(/account/reset\\?token=[A-Za-z0-9_-]+)");
     private static final String OLD = "ancien mot de passe";
@@ -209,11 +207,4 @@ class PasswordResetFlowTest {
         return m.group(1);
     }
 
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -3,9 +3,7 @@ package org.carnet.blog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -13,6 +11,7 @@ import java.util.regex.Pattern;
 import org.carnet.core.User;
 import org.carnet.instance.InstanceSettings;
 import org.carnet.testkit.CarnetExtension;
+import org.carnet.testkit.LocalSmtp;
 import org.carnet.testkit.WebClient;
 import org.carnet.testkit.WebClient.Response;
 import org.junit.jupiter.api.Test;
@@ -25,14 +24,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class InvitationByEmailTest {
 
     /** Chosen before both extensions start: the server must know where GreenMail listens. */
-    private static final int SMTP_PORT = freePort();
+    private static final int SMTP_PORT = LocalSmtp.freePort();
 
     @RegisterExtension
     static final CarnetExtension carnet = CarnetExtension.sqliteWithMail(SMTP_PORT);
 
     @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1",
-            ServerSetup.PROTOCOL_SMTP));
+    static final GreenMailExtension smtp = LocalSmtp.at(SMTP_PORT);
 
     private static final Pattern LINK = Pattern.compile("https?://[^/\\s]+(/account/invitations/[A-Za-z0-9_-]+)");
     private static final String PW = "mot de passe des tests";
@@ -109,13 +107,5 @@ class InvitationByEmailTest {
         assertThat(refused.doc().selectFirst("input#invite-for").attr("value")).isEqualTo("Paul");
         assertThat(refused.doc().select("select#invite-role option[selected]").attr("value")).isEqualTo("reader");
         assertThat(refused.doc().select("li[data-invitation]")).isEmpty();
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -140,7 +140,7 @@ class CommentsBrowserTest {
         assertThat(row).hasAttribute("data-comment", String.valueOf(id));
         assertThat(row).containsText("Léa Lectrice");
         assertThat(row).containsText("Première ligne du commentaire");
-        assertThat(row.locator("a")).hasText("Un article modéré");
+        assertThat(row.locator("td.on-post a")).hasText("Un article modéré");
         screenshotIsAPng(admin, "moderation-queue");
         row.locator("input[name=id]").check();
         admin.locator("#approve").click();

@@ -3,11 +3,9 @@ package org.carnet.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.regex.Matcher;
@@ -21,6 +19,7 @@ import org.carnet.post.PostInput;
 import org.carnet.post.PostService;
 import org.carnet.testkit.BrowserExtension;
 import org.carnet.testkit.CarnetExtension;
+import org.carnet.testkit.LocalSmtp;
 import org.carnet.testkit.Tier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,14 +35,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class NewcomerFlowsBrowserTest {
 
     /** Chosen before both extensions start: the server must know where GreenMail listens. */
-    private static final int SMTP_PORT = freePort();
+    private static final int SMTP_PORT = LocalSmtp.freePort();
 
     @RegisterExtension
     static final CarnetExtension carnet = CarnetExtension.sqliteWithMail(SMTP_PORT);
 
     @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1",
-            ServerSetup.PROTOCOL_SMTP));
+    static final GreenMailExtension smtp = LocalSmtp.at(SMTP_PORT);
 
     @RegisterExtension
     static final BrowserExtension browser = BrowserExtension.chromium(carnet::baseUrl);
@@ -168,11 +166,4 @@ class NewcomerFlowsBrowserTest {
         return page;
     }
 
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
