@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /** Waits with a deadline, which say what they waited for when it passes: no test hangs, none fails mutely. */
 public final class Waits {
@@ -22,6 +23,24 @@ public final class Waits {
         } catch (TimeoutException e) {
             task.cancel(true);
             throw new AssertionError("waited " + DEADLINE.toSeconds() + " s for " + what, e);
+        }
+    }
+
+    /**
+     * The first non-null value the probe gives, asked every 50 ms, or an AssertionError naming it after the
+     * deadline: for what another thread records a moment after the answer a test saw (a job's row, a mail).
+     */
+    public static <T> T until(Supplier<T> probe, String what) throws InterruptedException {
+        long end = System.nanoTime() + DEADLINE.toNanos();
+        while (true) {
+            T value = probe.get();
+            if (value != null) {
+                return value;
+            }
+            if (System.nanoTime() > end) {
+                throw new AssertionError("waited " + DEADLINE.toSeconds() + " s for " + what);
+            }
+            Thread.sleep(50);
         }
     }
 }
