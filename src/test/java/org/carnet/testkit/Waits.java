@@ -24,4 +24,15 @@ public final class Waits {
             throw new AssertionError("waited " + DEADLINE.toSeconds() + " s for " + what, e);
         }
     }
+
+    /** Polls condition (every 20 ms) until it holds, or fails naming what after the deadline. */
+    public static void until(String what, java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        long end = System.nanoTime() + DEADLINE.toNanos();
+        while (!Boolean.TRUE.equals(condition.call())) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("waited " + DEADLINE.toSeconds() + " s for " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
 }

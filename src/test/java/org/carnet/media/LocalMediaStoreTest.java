@@ -1,0 +1,46 @@
+package org.carnet.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The contract on files under a folder, and what only files need: a crash mid-put leaves nothing visible. */
+class LocalMediaStoreTest extends MediaStoreContract {
+
+    private static Path root;
+    private static LocalMediaStore store;
+
+    @BeforeAll
+    static void open() throws Exception {
+        root = Files.createTempDirectory("carnet-media-");
+        store = new LocalMediaStore(root);
+    }
+
+    @AfterAll
+    static void close() {
+        store.close();
+    }
+
+    @Override
+    MediaStore store() {
+        return store;
+    }
+
+    @Test
+    void aTemporaryFileLeftByACrashIsNeverAKeyAndIsSweptAtStart() throws Exception {
+        // What a process killed in the middle of a put leaves: a temporary file beside where the key would be.
+        Path folder = Files.createDirectories(root.resolve("blogs/9/half"));
+        Path half = Files.write(folder.resolve(".tmp-123"), new byte[] {1, 2});
+        assertThat(store.exists("blogs/9/half/original")).isFalse();
+        new LocalMediaStore(root);
+        assertThat(half).doesNotExist();
+        try (Stream<Path> left = Files.walk(root)) {
+            assertThat(left.filter(p -> p.getFileName().toString().startsWith(".tmp-"))).isEmpty();
+        }
+    }
+}
