@@ -34,6 +34,10 @@ public final class LocalMediaStore implements MediaStore {
         }
     }
 
+    public Path root() {
+        return root;
+    }
+
     private Path file(String key) {
         return root.resolve(MediaStore.checkKey(key));
     }
