@@ -16,18 +16,19 @@ import java.util.stream.Stream;
 
 /**
  * Media as files under one folder (the data directory's "media"): key a/b/c is the file a/b/c. A put writes a
- * temporary file beside the target (same file system), forces it to disk, then renames it over the target in one
- * atomic step: a reader, or a restart after a crash, sees the old file or the new one, never half of one.
- * Temporary files are named ".tmp-*", which no key can be, and are swept at start.
+ * temporary file in the folder's ".incoming" (same file system, a name no key can have), forces it to disk, then
+ * renames it over the target in one atomic step: a reader, or a restart after a crash, sees the old file or the new
+ * one, never half of one. What a crash leaves in ".incoming" is deleted at start, without walking every image.
  */
 public final class LocalMediaStore implements MediaStore {
 
-    private static final String TEMP_PREFIX = ".tmp-";
     private final Path root;
+    private final Path incoming;
 
     public LocalMediaStore(Path root) {
         try {
             this.root = Files.createDirectories(root).toRealPath();
+            this.incoming = Files.createDirectories(this.root.resolve(".incoming"));
             sweepTemporaryFiles();
         } catch (IOException e) {
             throw new IllegalStateException("Cannot use " + root + " for media: " + e.getMessage(), e);
@@ -46,7 +47,7 @@ public final class LocalMediaStore implements MediaStore {
     public void put(String key, Path source) throws IOException {
         Path target = file(key);
         Files.createDirectories(target.getParent());
-        Path temp = Files.createTempFile(target.getParent(), TEMP_PREFIX, "");
+        Path temp = Files.createTempFile(incoming, "put-", "");
         try {
             try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
                  FileChannel in = FileChannel.open(source, StandardOpenOption.READ)) {
@@ -121,8 +122,8 @@ public final class LocalMediaStore implements MediaStore {
 
     /** What a process that stopped in the middle of a put left: never visible under a key, deleted at start. */
     private void sweepTemporaryFiles() throws IOException {
-        try (Stream<Path> all = Files.walk(root)) {
-            for (Path p : all.filter(f -> f.getFileName().toString().startsWith(TEMP_PREFIX)).toList()) {
+        try (Stream<Path> left = Files.list(incoming)) {
+            for (Path p : left.toList()) {
                 Files.deleteIfExists(p);
             }
         }

@@ -33,14 +33,15 @@ class LocalMediaStoreTest extends MediaStoreContract {
 
     @Test
     void aTemporaryFileLeftByACrashIsNeverAKeyAndIsSweptAtStart() throws Exception {
-        // What a process killed in the middle of a put leaves: a temporary file beside where the key would be.
-        Path folder = Files.createDirectories(root.resolve("blogs/9/half"));
-        Path half = Files.write(folder.resolve(".tmp-123"), new byte[] {1, 2});
+        // What a process killed in the middle of a put leaves: a temporary file, named like no key can be.
+        Path half = Files.write(root.resolve(".incoming/put-123"), new byte[] {1, 2});
         assertThat(store.exists("blogs/9/half/original")).isFalse();
+        store.put("blogs/9/whole/original", Files.write(work.resolve("w"), new byte[] {3}));
         new LocalMediaStore(root);
         assertThat(half).doesNotExist();
-        try (Stream<Path> left = Files.walk(root)) {
-            assertThat(left.filter(p -> p.getFileName().toString().startsWith(".tmp-"))).isEmpty();
+        assertThat(store.exists("blogs/9/whole/original")).isTrue();
+        try (Stream<Path> left = Files.list(root.resolve(".incoming"))) {
+            assertThat(left).isEmpty();
         }
     }
 }
