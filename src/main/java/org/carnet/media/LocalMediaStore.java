@@ -25,10 +25,11 @@ public final class LocalMediaStore implements MediaStore {
     private final Path root;
     private final Path incoming;
 
+    /** Creates nothing yet: a CLI command that opens Services but adds no image leaves no folder behind. */
     public LocalMediaStore(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+        this.incoming = this.root.resolve(".incoming");
         try {
-            this.root = Files.createDirectories(root).toRealPath();
-            this.incoming = Files.createDirectories(this.root.resolve(".incoming"));
             sweepTemporaryFiles();
         } catch (IOException e) {
             throw new IllegalStateException("Cannot use " + root + " for media: " + e.getMessage(), e);
@@ -47,6 +48,7 @@ public final class LocalMediaStore implements MediaStore {
     public void put(String key, Path source) throws IOException {
         Path target = file(key);
         Files.createDirectories(target.getParent());
+        Files.createDirectories(incoming);
         Path temp = Files.createTempFile(incoming, "put-", "");
         try {
             try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
@@ -122,6 +124,9 @@ public final class LocalMediaStore implements MediaStore {
 
     /** What a process that stopped in the middle of a put left: never visible under a key, deleted at start. */
     private void sweepTemporaryFiles() throws IOException {
+        if (!Files.isDirectory(incoming)) {
+            return;
+        }
         try (Stream<Path> left = Files.list(incoming)) {
             for (Path p : left.toList()) {
                 Files.deleteIfExists(p);

@@ -60,7 +60,9 @@ public final class MediaService {
         this.clock = clock;
         this.work = work;
         try {
-            Files.createDirectories(work);
+            if (!Files.isDirectory(work)) {
+                return;   // made by the first upload: a CLI command leaves no folder behind
+            }
             // Nothing is on its way in yet: what is there was left by a process that stopped mid-upload.
             try (var left = Files.list(work)) {
                 for (Path f : left.filter(Files::isRegularFile).toList()) {
@@ -99,7 +101,7 @@ public final class MediaService {
         String name = cleanName(originalName);
         String altText = cleanAlt(alt);
         try {
-            Path incoming = Files.createTempFile(work, "upload-", ".part");
+            Path incoming = Files.createTempFile(Files.createDirectories(work), "upload-", ".part");
             try {
                 receive(content, incoming, instance.number(InstanceSettings.MEDIA_MAX_FILE_MB) * 1_000_000);
                 ImageIntake.Accepted image = new ImageIntake(
@@ -273,7 +275,7 @@ public final class MediaService {
             Thread.currentThread().interrupt();
             throw new IOException(e);
         }
-        Path original = Files.createTempFile(work, "original-", ".img");
+        Path original = Files.createTempFile(Files.createDirectories(work), "original-", ".img");
         Path variant = Files.createTempFile(work, "variant-", ".img");
         try {
             try (MediaStore.Blob blob = store.get(key(media.blogId(), media.contentHash(), ORIGINAL), null)

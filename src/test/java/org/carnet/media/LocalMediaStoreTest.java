@@ -32,9 +32,19 @@ class LocalMediaStoreTest extends MediaStoreContract {
     }
 
     @Test
+    void openingAStoreCreatesNoFolderUntilSomethingIsPut() throws Exception {
+        Path fresh = work.resolve("never-used");
+        MediaStore unused = new LocalMediaStore(fresh);
+        assertThat(unused.exists("blogs/1/x/original")).isFalse();
+        assertThat(unused.get("blogs/1/x/original", null)).isEmpty();
+        unused.deleteAll("blogs/1");
+        assertThat(fresh).doesNotExist();
+    }
+
+    @Test
     void aTemporaryFileLeftByACrashIsNeverAKeyAndIsSweptAtStart() throws Exception {
         // What a process killed in the middle of a put leaves: a temporary file, named like no key can be.
-        Path half = Files.write(root.resolve(".incoming/put-123"), new byte[] {1, 2});
+        Path half = Files.write(Files.createDirectories(root.resolve(".incoming")).resolve("put-123"), new byte[] {1, 2});
         assertThat(store.exists("blogs/9/half/original")).isFalse();
         store.put("blogs/9/whole/original", Files.write(work.resolve("w"), new byte[] {3}));
         new LocalMediaStore(root);
