@@ -1,6 +1,7 @@
 package org.carnet.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.drew.imaging.ImageMetadataReader;
 import com.drew.metadata.Metadata;
@@ -18,8 +19,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.carnet.blog.Blog;
 import org.carnet.blog.Role;
+import org.carnet.core.Problem;
 import org.carnet.core.User;
 import org.carnet.core.Viewer;
+import org.carnet.instance.InstanceSettings;
 import org.carnet.post.BodyFormat;
 import org.carnet.post.CommentSwitches;
 import org.carnet.post.Post;
@@ -340,6 +343,45 @@ class MediaFlowTest {
         // The same picture again is the same image, not a second one.
         admin.uploadForm("library", List.of(new MediaHttp.File("copie.png", TestImages.png(300, 300))), "");
         assertThat(mediaRows(library)).isEqualTo(2);
+    }
+
+    @Test
+    void theFileSizeLimitAndTheBlogsQuotaAreInstanceSettings() throws Exception {
+        Blog small = carnet.blog(admin, "small");
+        MediaHttp who = as("admin@media.test");
+        var settings = carnet.services().instance;
+        try {
+            settings.setAll(Map.of(InstanceSettings.MEDIA_MAX_FILE_MB, "1",
+                    InstanceSettings.MEDIA_BLOG_QUOTA_MB, "1"));
+            // Refused as it streams in, before anything is decoded.
+            byte[] big = new byte[1_100_000];
+            new java.util.Random(1).nextBytes(big);
+            MediaHttp.Bytes tooBig = who.uploadJson("small", "big.jpg", big, "");
+            assertThat(tooBig.status()).isEqualTo(413);
+            assertThat(tooBig.json().at("/error/message").asText())
+                    .isEqualTo("This file is larger than the limit of 1 MB per image.");
+            // Images until the blog's megabyte is full: the one that would pass it is refused.
+            int accepted = 0;
+            MediaHttp.Bytes last = null;
+            for (int i = 0; i < 20; i++) {
+                last = who.uploadJson("small", "n" + i + ".png", TestImages.png(700 + i, 700), "");
+                if (last.status() != 201) {
+                    break;
+                }
+                accepted++;
+            }
+            assertThat(accepted).isGreaterThan(0);
+            assertThat(last.status()).isEqualTo(413);
+            assertThat(last.json().at("/error/message").asText()).isEqualTo(
+                    "The blog has no room left for this image (limit: 1 MB). Delete unused images.");
+            assertThat(carnet.services().media.usage(small)[0]).isLessThanOrEqualTo(1_000_000);
+        } finally {
+            settings.setAll(Map.of(InstanceSettings.MEDIA_MAX_FILE_MB, "20",
+                    InstanceSettings.MEDIA_BLOG_QUOTA_MB, "1024"));
+        }
+        assertThatThrownBy(() -> settings.set(InstanceSettings.MEDIA_MAX_MEGAPIXELS, "many"))
+                .isInstanceOfSatisfying(Problem.class,
+                        p -> assertThat(p.key()).isEqualTo("instance.setting.number.invalid"));
     }
 
     @Test
