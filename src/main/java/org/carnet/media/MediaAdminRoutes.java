@@ -71,8 +71,8 @@ public final class MediaAdminRoutes {
     private String notice(Context ctx) {
         var m = Web.accountMessages(ctx);
         if (ctx.queryParam("uploaded") != null) {
-            return m.t("media.uploaded", Forms.id(ctx.queryParam("uploaded")) == null ? 1
-                    : Forms.id(ctx.queryParam("uploaded")));
+            Long count = Forms.id(ctx.queryParam("uploaded"));
+            return m.t("media.uploaded", count == null ? 1 : count);
         }
         if (ctx.queryParam("deleted") != null) {
             return m.t("media.deleted");
