@@ -385,6 +385,20 @@ class MediaFlowTest {
     }
 
     @Test
+    void aBlogOnItsOwnHostServesItsImagesAtTheRootOfThatHost() throws Exception {
+        Blog hosted = carnet.blog(admin, "hosted", "host", "images.example.test");
+        JsonNode json = uploaded(as("admin@media.test"), "hosted", "port.jpg", TestImages.jpeg(800, 400));
+        String hash = json.get("url").asText().split("/")[3];
+        MediaHttp.Bytes onHost = anonymous().get("/media/" + hash + "/w320/port.jpg", "Host", "images.example.test");
+        assertThat(onHost.status()).isEqualTo(200);
+        assertThat(TestImages.decode(onHost.body()).getWidth()).isEqualTo(320);
+        // The instance's address of the same image serves it too: an address once given keeps working.
+        assertThat(anonymous().get("/hosted/media/" + hash + "/port.jpg").status()).isEqualTo(200);
+        assertThat(MediaService.url("", carnet.services().media.require(Viewer.of(admin), hosted,
+                json.get("id").asLong()))).isEqualTo("/media/" + hash + "/port.jpg");
+    }
+
+    @Test
     void deletingABlogDeletesItsImagesFiles() throws Exception {
         Blog doomed = carnet.blog(admin, "doomed");
         uploaded(as("admin@media.test"), "doomed", "a.jpg", TestImages.jpeg(100, 100));
