@@ -55,8 +55,8 @@ final class ImageIntake {
     private static final float JPEG_QUALITY = 0.9f;
 
     static {
-        // Readers decode from the file itself; no ImageIO cache files of their own.
-        ImageIO.setUseCache(false);
+        // TwelveMonkeys' readers (JPEG, WebP) registered whatever class loader first touched ImageIO. Files are read
+        // through FileImageInputStream (ImageIO.createImageInputStream(File)): no cache of ImageIO's own.
         ImageIO.scanForPlugins();
     }
 

@@ -1,7 +1,6 @@
 package org.carnet.media;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,8 +45,10 @@ public final class Variants {
 
     /** Writes the variant of width w of original (a file of the given format) to out. */
     static void make(Path original, ImageFormat format, int width, Path out) throws IOException {
-        try (InputStream in = Files.newInputStream(original); OutputStream o = Files.newOutputStream(out)) {
-            var builder = Thumbnails.of(in).width(width).outputFormat(format.writer);
+        // From the file (not a stream, which ImageIO would copy to a cache first); the original has no EXIF left
+        // for Thumbnailator to turn it by.
+        try (OutputStream o = Files.newOutputStream(out)) {
+            var builder = Thumbnails.of(original.toFile()).width(width).outputFormat(format.writer);
             if (format == ImageFormat.JPEG) {
                 builder.outputQuality(JPEG_QUALITY);
             }

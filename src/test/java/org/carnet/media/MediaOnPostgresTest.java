@@ -13,11 +13,13 @@ import org.carnet.post.Post;
 import org.carnet.post.PostInput;
 import org.carnet.post.PostService;
 import org.carnet.testkit.CarnetExtension;
+import org.carnet.testkit.Tier;
 import org.carnet.testkit.WebClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The media table's SQL on PostgreSQL: insert, the same picture twice, search by name, uses, quota, delete. */
+@Tier.Postgres
 class MediaOnPostgresTest {
 
     @RegisterExtension
