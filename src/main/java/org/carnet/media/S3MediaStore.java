@@ -153,7 +153,11 @@ public final class S3MediaStore implements MediaStore {
                 // is refused as not implemented by S3-compatible servers (S3Proxy among them). A blog's deletion
                 // is rare; every server answers this.
                 for (S3Object o : page.contents()) {
-                    s3.deleteObject(b -> b.bucket(bucket).key(o.key()));
+                    // Carnet's keys never end with "/": such a "folder" is the server's own (S3Proxy's
+                    // filesystem backend lists its directories so, and takes seconds to delete one).
+                    if (!o.key().endsWith("/")) {
+                        s3.deleteObject(b -> b.bucket(bucket).key(o.key()));
+                    }
                 }
             }
             return null;

@@ -21,11 +21,13 @@ public final class S3ProxyServer implements AutoCloseable {
 
     private final URLClassLoader loader;
     private final Object proxy;
+    private final AutoCloseable context;
     private final int port;
 
-    private S3ProxyServer(URLClassLoader loader, Object proxy, int port) {
+    private S3ProxyServer(URLClassLoader loader, Object proxy, AutoCloseable context, int port) {
         this.loader = loader;
         this.proxy = proxy;
+        this.context = context;
         this.port = port;
     }
 
@@ -67,7 +69,7 @@ public final class S3ProxyServer implements AutoCloseable {
             Method state = s3proxy.getMethod("getState");
             Waits.until("S3Proxy to start", () -> "STARTED".equals(state.invoke(proxy)));
             int port = (int) s3proxy.getMethod("getPort").invoke(proxy);
-            return new S3ProxyServer(loader, proxy, port);
+            return new S3ProxyServer(loader, proxy, (AutoCloseable) context, port);
         } finally {
             thread.setContextClassLoader(previous);
         }
@@ -85,6 +87,7 @@ public final class S3ProxyServer implements AutoCloseable {
     @Override
     public void close() throws Exception {
         proxy.getClass().getMethod("stop").invoke(proxy);
+        context.close();   // jclouds' threads and caches
         loader.close();
     }
 }
