@@ -25,6 +25,8 @@ import org.carnet.core.Once;
 import org.carnet.core.Problem;
 import org.carnet.feed.FeedRoutes;
 import org.carnet.feed.FeedTokenRoutes;
+import org.carnet.media.MediaAdminRoutes;
+import org.carnet.media.MediaRoutes;
 import org.carnet.notify.Mailer;
 import org.carnet.notify.SmtpMailer;
 import org.carnet.post.PostAdminRoutes;
@@ -176,6 +178,7 @@ public final class CarnetServer implements AutoCloseable {
                     config.mail().configured()).register(r);
             new PostAdminRoutes(services.blogs, services.posts, pages, search).register(r);
             new TrashRoutes(services.blogs, services.trash, pages).register(r);
+            new MediaAdminRoutes(services.blogs, services.media, pages).register(r);
             new TransferRoutes(services.blogs, services.access, imports,
                     new BloggerExport(services.db.jdbi(), new ExportStore()), uploads, config.baseUrl(), pages)
                     .register(r);
@@ -185,7 +188,8 @@ public final class CarnetServer implements AutoCloseable {
                     services.comments, postPage, pages, search, pageCache);
             new CommentRoutes(services.blogs, services.reader, services.comments, reading, postPage, pages)
                     .register(r);
-            // Feed paths look like /{blog}/{year}/{month}/{file} to ReadingRoutes: they must come first.
+            // Feed and image paths look like /{blog}/{year}/{month}/{file} to ReadingRoutes: they must come first.
+            new MediaRoutes(services.blogs, services.media).register(r);
             new FeedTokenRoutes(services.blogs, services.feedTokens, pages).register(r);
             new FeedRoutes(services.blogs, reading, pageCache, services.feeds, services.feedTokens, config.baseUrl())
                     .register(r);

@@ -1,6 +1,7 @@
 package org.carnet.app;
 
 import java.nio.file.Path;
+import org.carnet.media.MediaSettings;
 import org.carnet.notify.MailSettings;
 
 /**
@@ -14,9 +15,15 @@ import org.carnet.notify.MailSettings;
  * @param trustProxy read the client address and scheme from X-Forwarded-* (only behind a proxy you run)
  * @param poolSize   database connections of this node
  * @param mail       the SMTP server for notification emails (none: notifications stay in the app)
+ * @param media      where images are kept: under the data directory, or an S3-compatible bucket (several nodes)
  */
 public record Config(int port, Path dataDir, String dbUrl, String baseUrl, boolean trustProxy, int poolSize,
-                     MailSettings mail) {
+                     MailSettings mail, MediaSettings media) {
+
+    public Config(int port, Path dataDir, String dbUrl, String baseUrl, boolean trustProxy, int poolSize,
+                  MailSettings mail) {
+        this(port, dataDir, dbUrl, baseUrl, trustProxy, poolSize, mail, MediaSettings.local());
+    }
 
     public Config(int port, Path dataDir, String dbUrl, String baseUrl, boolean trustProxy, int poolSize) {
         this(port, dataDir, dbUrl, baseUrl, trustProxy, poolSize, MailSettings.none());
@@ -25,6 +32,9 @@ public record Config(int port, Path dataDir, String dbUrl, String baseUrl, boole
     public Config {
         if (mail == null) {
             mail = MailSettings.none();
+        }
+        if (media == null) {
+            media = MediaSettings.local();
         }
         if (baseUrl != null && baseUrl.isBlank()) {
             baseUrl = null;

@@ -1,5 +1,6 @@
 package org.carnet.app;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import org.carnet.account.AccountService;
 import org.carnet.account.SessionStore;
@@ -11,6 +12,10 @@ import org.carnet.blog.InvitationStore;
 import org.carnet.blog.MemberStore;
 import org.carnet.blog.MembershipService;
 import org.carnet.instance.InstanceSettings;
+import org.carnet.media.LocalMediaStore;
+import org.carnet.media.MediaService;
+import org.carnet.media.MediaStore;
+import org.carnet.media.S3MediaStore;
 import org.carnet.comment.CommentService;
 import org.carnet.core.Changes;
 import org.carnet.core.Once;
@@ -56,8 +61,33 @@ public final class Services implements AutoCloseable {
     public final FeedTokens feedTokens;
     /** Deleted posts, pages and comments, kept TrashService.KEPT and restorable. */
     public final TrashService trash;
+    /** A blog's images: upload, library, serving (see media/MediaService). */
+    public final MediaService media;
 
+    /**
+     * Over a database, with images in a folder of their own under the system's temporary directory: for tests and
+     * benchmarks that do not look at them (a server's Services come from {@link #open}).
+     */
     public Services(Database db, Clock clock) {
+        this(db, clock, temporaryMediaStore());
+    }
+
+    private static MediaStore temporaryMediaStore() {
+        try {
+            return new LocalMediaStore(java.nio.file.Files.createTempDirectory("carnet-media-"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private Services(Database db, Clock clock, MediaStore mediaStore) {
+        this(db, clock, mediaStore, mediaStore instanceof LocalMediaStore local ? local.root().resolveSibling(
+                local.root().getFileName() + "-incoming") : Path.of(System.getProperty("java.io.tmpdir"),
+                "carnet-media-incoming"));
+    }
+
+    /** mediaWork: where uploads wait while they are checked (same disk as the data, emptied at start). */
+    public Services(Database db, Clock clock, MediaStore mediaStore, Path mediaWork) {
         this.db = db;
         this.clock = clock;
         var jdbi = db.jdbi();
@@ -87,14 +117,27 @@ public final class Services implements AutoCloseable {
                 writes, trash);
         this.feeds = new FeedService(jdbi, reader, comments, new FeedStore(), clock);
         this.feedTokens = new FeedTokens(jdbi, new FeedTokenStore(), memberStore, access, clock);
+        this.media = new MediaService(jdbi, mediaStore, access, instance, clock, mediaWork);
+        blogs.onDeleted(media::blogDeleted);
     }
 
     public static Services open(Config config) {
-        return new Services(Database.open(config.jdbcUrl(), config.poolSize()), Clock.systemUTC());
+        Database db = Database.open(config.jdbcUrl(), config.poolSize());
+        MediaStore store = config.media().open(config.dataDir());
+        if (store instanceof S3MediaStore s3) {
+            try {
+                s3.createBucketIfMissing();
+            } catch (java.io.IOException e) {
+                // Perhaps not allowed to look: the first upload will say whether the bucket is there.
+                org.slf4j.LoggerFactory.getLogger(Services.class).warn("checking the media bucket: {}", e.toString());
+            }
+        }
+        return new Services(db, Clock.systemUTC(), store, config.dataDir().resolve("media-incoming"));
     }
 
     @Override
     public void close() {
+        media.store().close();
         db.close();
     }
 }

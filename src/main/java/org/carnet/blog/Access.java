@@ -27,8 +27,8 @@ public final class Access {
         boolean canRead = !blog.isPrivate() || member;
         return switch (action) {
             case READ -> canRead;
-            case WRITE_POST -> role == Role.ADMIN || role == Role.AUTHOR;
-            case EDIT_OTHERS_POSTS, MODERATE_COMMENTS, MANAGE_MEMBERS, CHANGE_SETTINGS, DELETE_BLOG ->
+            case WRITE_POST, UPLOAD_MEDIA -> role == Role.ADMIN || role == Role.AUTHOR;
+            case EDIT_OTHERS_POSTS, DELETE_OTHERS_MEDIA, MODERATE_COMMENTS, MANAGE_MEMBERS, CHANGE_SETTINGS, DELETE_BLOG ->
                     role == Role.ADMIN;
             case COMMENT -> canRead && switch (blog.commentPolicy()) {
                 case ANYONE -> true;
@@ -92,6 +92,21 @@ public final class Access {
             }
         }
         return Set.copyOf(allowed);
+    }
+
+    /**
+     * May the viewer delete an image uploaded by uploaderId (null: an account since deleted, or an import)?
+     * Like posts: those who may upload delete their own images, admins delete everyone's.
+     */
+    public static boolean mayDeleteMedia(Set<Action> allowed, Viewer viewer, Long uploaderId) {
+        boolean own = uploaderId != null && viewer.signedIn() && uploaderId == viewer.userId();
+        return allowed.contains(Action.UPLOAD_MEDIA) && (own || allowed.contains(Action.DELETE_OTHERS_MEDIA));
+    }
+
+    public void requireDeleteMedia(Viewer viewer, Blog blog, Long uploaderId) {
+        if (!mayDeleteMedia(allowed(viewer, blog), viewer, uploaderId)) {
+            throw Problem.forbidden("media.delete.denied");
+        }
     }
 
     public void requireEditPost(Viewer viewer, Blog blog, Long authorId) {

@@ -112,6 +112,26 @@ public final class BlogService {
             // Its posts go with it; every node's search index hears of it from the change log.
             w.blogGone(blog.id());
         });
+        // Only now that no row names them: what lives outside the database (its images' files).
+        for (java.util.function.LongConsumer l : deletedListeners) {
+            try {
+                l.accept(blog.id());
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(BlogService.class)
+                        .warn("cleaning up after blog {} failed: {}", blog.id(), e.toString());
+            }
+        }
+    }
+
+    private final java.util.List<java.util.function.LongConsumer> deletedListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * Told the id of each blog deleted, after the deletion committed: for what the database does not hold (the
+     * media store's files). Features above blog listen here, so that blog needs to know none of them.
+     */
+    public void onDeleted(java.util.function.LongConsumer listener) {
+        deletedListeners.add(listener);
     }
 
     /**

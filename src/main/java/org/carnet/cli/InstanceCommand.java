@@ -9,11 +9,15 @@ import org.carnet.core.Problem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** `carnet instance set signup=open|closed`: settings of the whole instance. */
+/**
+ * `carnet instance set signup=open|closed media-max-file-mb=20 ...`: settings of the whole instance (see
+ * instance/InstanceSettings for the keys).
+ */
 @Command(name = "instance", description = "Instance settings.", subcommands = {InstanceCommand.Set.class})
 public final class InstanceCommand {
 
-    @Command(name = "set", description = "Change instance settings: signup=open|closed")
+    @Command(name = "set", description = "Change instance settings: signup=open|closed, media-max-file-mb=N, "
+            + "media-max-megapixels=N, media-blog-quota-mb=N")
     static final class Set extends AdminCommand {
 
         @Parameters(arity = "1..*", paramLabel = "KEY=VALUE")

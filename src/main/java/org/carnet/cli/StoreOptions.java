@@ -25,6 +25,11 @@ public final class StoreOptions {
         return new Config(port, dataDir, dbUrl, baseUrl, trustProxy, poolSize, mail);
     }
 
+    Config config(int port, String baseUrl, boolean trustProxy, MailSettings mail,
+                  org.carnet.media.MediaSettings media) {
+        return new Config(port, dataDir, dbUrl, baseUrl, trustProxy, poolSize, mail, media);
+    }
+
     Config config() {
         return config(0, null, false, MailSettings.none());
     }

@@ -10,7 +10,20 @@ import org.jdbi.v3.core.Jdbi;
 public final class InstanceSettings {
 
     public static final String SIGNUP = "signup";
-    private static final Map<String, String> DEFAULTS = Map.of(SIGNUP, "open");
+    /** Largest image file accepted, in megabytes (a phone's photo is 3 to 12 MB). */
+    public static final String MEDIA_MAX_FILE_MB = "media-max-file-mb";
+    /** Room for one blog's images (what is served, variants not counted), in megabytes. */
+    public static final String MEDIA_BLOG_QUOTA_MB = "media-blog-quota-mb";
+    /**
+     * Most pixels of an image, in millions: checked from the file's header before any pixel is decoded, so a small
+     * file declaring a huge picture (a decompression bomb) never takes the heap. 40 MP is more than any phone's
+     * photo; decoded, it takes about 160 MB.
+     */
+    public static final String MEDIA_MAX_MEGAPIXELS = "media-max-megapixels";
+    private static final Map<String, String> DEFAULTS = Map.of(SIGNUP, "open", MEDIA_MAX_FILE_MB, "20",
+            MEDIA_BLOG_QUOTA_MB, "1024", MEDIA_MAX_MEGAPIXELS, "40");
+    private static final java.util.Set<String> NUMBERS = java.util.Set.of(MEDIA_MAX_FILE_MB, MEDIA_BLOG_QUOTA_MB,
+            MEDIA_MAX_MEGAPIXELS);
 
     private final Jdbi jdbi;
 
@@ -36,7 +49,28 @@ public final class InstanceSettings {
         jdbi.useTransaction(h -> changes.forEach((key, value) -> put(h, key, value)));
     }
 
+    /** A number setting (the media limits); a value gone bad in the database falls back to the default. */
+    public long number(String key) {
+        try {
+            return Long.parseLong(get(key).trim());
+        } catch (NumberFormatException | NullPointerException e) {
+            return Long.parseLong(DEFAULTS.get(key));
+        }
+    }
+
     private static void check(String key, String value) {
+        if (NUMBERS.contains(key)) {
+            long n;
+            try {
+                n = Long.parseLong(value == null ? "" : value.trim());
+            } catch (NumberFormatException e) {
+                throw Problem.invalid("instance.setting.number.invalid", key, value);
+            }
+            if (n < 1 || n > 1_000_000) {
+                throw Problem.invalid("instance.setting.number.invalid", key, value);
+            }
+            return;
+        }
         if (!SIGNUP.equals(key)) {
             throw Problem.invalid("instance.setting.unknown", key);
         }

@@ -20,7 +20,7 @@ public final class RequestSetup {
      * elsewhere (posts link them; embeds are limited to the sanitiser's video hosts); styles only from Carnet's
      * own stylesheet and the style attributes the sanitiser lets through.
      */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'none'; object-src 'none'; "
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'none'; object-src 'none'; "
             + "base-uri 'none'; frame-ancestors 'none'; img-src * data:; media-src *; "
             + "frame-src https://www.youtube.com https://www.youtube-nocookie.com https://player.vimeo.com "
             + "https://www.dailymotion.com; style-src 'self'; style-src-attr 'unsafe-inline'";

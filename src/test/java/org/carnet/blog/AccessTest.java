@@ -40,6 +40,8 @@ class AccessTest {
             {"MANAGE_MEMBERS", "----Y"},
             {"CHANGE_SETTINGS", "----Y"},
             {"DELETE_BLOG", "----Y"},
+            {"UPLOAD_MEDIA", "---YY"},
+            {"DELETE_OTHERS_MEDIA", "----Y"},
     };
     private static final String[][] PRIVATE_BLOG = {
             {"READ", "--YYY"},
@@ -49,6 +51,8 @@ class AccessTest {
             {"MANAGE_MEMBERS", "----Y"},
             {"CHANGE_SETTINGS", "----Y"},
             {"DELETE_BLOG", "----Y"},
+            {"UPLOAD_MEDIA", "---YY"},
+            {"DELETE_OTHERS_MEDIA", "----Y"},
     };
     private static final Map<CommentPolicy, String> COMMENT_ON_PUBLIC = Map.of(
             CommentPolicy.ANYONE, "YYYYY",

@@ -48,7 +48,7 @@ class AdminNavigationTest {
         Response posts = author.get("/navigation/admin/posts");
         assertThat(posts.status()).isEqualTo(200);
         assertThat(tabs(posts)).containsExactly("/navigation/admin/posts", "/navigation/admin/pages",
-                "/navigation/admin/trash", "/navigation/admin/feed-token", "/navigation/");
+                "/navigation/admin/media", "/navigation/admin/trash", "/navigation/admin/feed-token", "/navigation/");
         // Their own post can be selected and edited; the admin's is listed, but offers neither.
         assertThat(posts.doc().select("tr[data-post=" + authorsPost + "] input[type=checkbox]")).hasSize(1);
         assertThat(posts.doc().select("tr[data-post=" + authorsPost + "] a[href$=/edit]")).hasSize(1);
@@ -66,7 +66,7 @@ class AdminNavigationTest {
         WebClient admin = carnet.signedIn("admin@nav.test", PW);
         Response settings = admin.get("/navigation/admin/settings");
         assertThat(tabs(settings)).containsExactly("/navigation/admin/posts", "/navigation/admin/pages",
-                "/navigation/admin/trash", "/navigation/admin/comments", "/navigation/admin/settings", "/navigation/admin/members",
+                "/navigation/admin/media", "/navigation/admin/trash", "/navigation/admin/comments", "/navigation/admin/settings", "/navigation/admin/members",
                 "/navigation/admin/import", "/navigation/admin/feed-token", "/navigation/admin/delete",
                 "/navigation/");
         assertThat(settings.doc().select("nav.admin-nav a[aria-current=page]").eachAttr("href"))

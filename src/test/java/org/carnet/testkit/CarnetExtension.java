@@ -58,7 +58,9 @@ public final class CarnetExtension implements BeforeAllCallback, AfterAllCallbac
     public void beforeAll(ExtensionContext context) throws Exception {
         jdbcUrl = TestDatabases.fresh(kind);
         dataDir = Files.createTempDirectory("carnet-data-");
-        services = new Services(Database.open(jdbcUrl, 5), clock);
+        // Images under the data directory, as `carnet serve` keeps them by default.
+        services = new Services(Database.open(jdbcUrl, 5), clock,
+                new org.carnet.media.LocalMediaStore(dataDir.resolve("media")), dataDir.resolve("media-incoming"));
         Config config = new Config(0, dataDir, jdbcUrl, null, false, 5, mail);
         server = CarnetServer.start(config, services, r -> r.get("/test/boom", ctx -> {
             throw new IllegalStateException(SECRET_IN_FAILURE);

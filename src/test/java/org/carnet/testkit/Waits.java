@@ -43,4 +43,15 @@ public final class Waits {
             Thread.sleep(50);
         }
     }
+
+    /** Polls condition until it holds, or fails naming what after the deadline. */
+    public static void until(String what, java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        until(() -> {
+            try {
+                return Boolean.TRUE.equals(condition.call()) ? Boolean.TRUE : null;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, what);
+    }
 }
