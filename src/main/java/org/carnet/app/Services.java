@@ -15,6 +15,7 @@ import org.carnet.instance.InstanceSettings;
 import org.carnet.media.LocalMediaStore;
 import org.carnet.media.MediaService;
 import org.carnet.media.MediaStore;
+import org.carnet.media.ResponsiveImages;
 import org.carnet.media.S3MediaStore;
 import org.carnet.comment.CommentService;
 import org.carnet.core.Changes;
@@ -105,7 +106,7 @@ public final class Services implements AutoCloseable {
         this.trash = new TrashService(jdbi, new TrashStore(), access, clock, writes);
         var postStore = new PostStore();
         this.posts = new PostService(jdbi, postStore, access, clock, writes, trash);
-        this.reader = new BlogReader(jdbi, postStore, clock);
+        this.reader = new BlogReader(jdbi, postStore, clock, new ResponsiveImages());
         var notificationStore = new NotificationStore();
         this.notifications = new NotificationService(jdbi, notificationStore, clock);
         // On SQLite, an import rests between its transactions long enough for every waiting writer to get the lock.

@@ -40,6 +40,12 @@ final class MediaTable {
                 .bind("blog", blogId).bind("hash", hash).map(MEDIA).findOne();
     }
 
+    /** The blog's images with any of these content hashes (those a page shows). */
+    List<Media> byHashes(Handle h, long blogId, List<String> hashes) {
+        return h.createQuery("SELECT " + COLUMNS + FROM + "WHERE m.blog_id = :blog AND m.content_hash IN (<hashes>)")
+                .bind("blog", blogId).bindList("hashes", hashes).map(MEDIA).list();
+    }
+
     Optional<Media> byId(Handle h, long blogId, long id) {
         return h.createQuery("SELECT " + COLUMNS + FROM + "WHERE m.blog_id = :blog AND m.id = :id")
                 .bind("blog", blogId).bind("id", id).map(MEDIA).findOne();

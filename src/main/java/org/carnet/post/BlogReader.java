@@ -10,10 +10,14 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.carnet.blog.Blog;
+import org.carnet.media.Media;
+import org.carnet.media.ResponsiveImages;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -24,8 +28,16 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class BlogReader {
 
-    /** A post with its labels, as listings and post pages show it. */
-    public record Entry(Post post, List<String> labels) {
+    /**
+     * A post with its labels, as listings and post pages show it; body and teaser are its HTML as readers get it
+     * (the blog's images made responsive: media/ResponsiveImages).
+     */
+    public record Entry(Post post, List<String> labels, String body, String teaser) {
+
+        /** As written, for a preview. */
+        public Entry(Post post, List<String> labels) {
+            this(post, labels, post.bodyHtml(), post.teaserHtml());
+        }
     }
 
     /**
@@ -65,10 +77,13 @@ public final class BlogReader {
             .expireAfterWrite(Duration.ofSeconds(5))
             .build();
 
-    public BlogReader(Jdbi jdbi, PostStore posts, Clock clock) {
+    private final ResponsiveImages images;
+
+    public BlogReader(Jdbi jdbi, PostStore posts, Clock clock, ResponsiveImages images) {
         this.jdbi = jdbi;
         this.posts = posts;
         this.clock = clock;
+        this.images = images;
     }
 
     /** The home page, or an older page of it (before = Blogger's updated-max). */
@@ -249,8 +264,20 @@ public final class BlogReader {
         return years;
     }
 
+    /** The posts with their labels and their HTML as readers get it: one query each for labels and images. */
     private List<Entry> withLabels(Handle h, List<Post> list) {
         Map<Long, List<String>> labels = posts.labelsOf(h, list.stream().map(Post::id).toList());
-        return list.stream().map(p -> new Entry(p, labels.getOrDefault(p.id(), List.of()))).toList();
+        Set<String> hashes = new LinkedHashSet<>();
+        list.forEach(p -> hashes.addAll(ResponsiveImages.hashesIn(p.bodyHtml())));
+        Map<String, Media> found = list.isEmpty() ? Map.of() : images.find(h, list.get(0).blogId(), hashes);
+        List<Entry> entries = new ArrayList<>(list.size());
+        boolean imageBefore = false;
+        for (Post p : list) {
+            String body = ResponsiveImages.enrich(p.bodyHtml(), found, !imageBefore);
+            String teaser = p.hasMore() ? ResponsiveImages.enrich(p.teaserHtml(), found, !imageBefore) : body;
+            imageBefore |= !body.equals(p.bodyHtml());
+            entries.add(new Entry(p, labels.getOrDefault(p.id(), List.of()), body, teaser));
+        }
+        return entries;
     }
 }
