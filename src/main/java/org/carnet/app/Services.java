@@ -70,21 +70,13 @@ public final class Services implements AutoCloseable {
      * benchmarks that do not look at them (a server's Services come from {@link #open}).
      */
     public Services(Database db, Clock clock) {
-        this(db, clock, temporaryMediaStore());
+        // A folder of its own, made only if an image is ever added (LocalMediaStore creates nothing before).
+        this(db, clock, Path.of(System.getProperty("java.io.tmpdir"),
+                "carnet-media-" + org.carnet.core.Tokens.random().substring(0, 12)));
     }
 
-    private static MediaStore temporaryMediaStore() {
-        try {
-            return new LocalMediaStore(java.nio.file.Files.createTempDirectory("carnet-media-"));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private Services(Database db, Clock clock, MediaStore mediaStore) {
-        this(db, clock, mediaStore, mediaStore instanceof LocalMediaStore local ? local.root().resolveSibling(
-                local.root().getFileName() + "-incoming") : Path.of(System.getProperty("java.io.tmpdir"),
-                "carnet-media-incoming"));
+    private Services(Database db, Clock clock, Path media) {
+        this(db, clock, new LocalMediaStore(media), media.resolveSibling(media.getFileName() + "-incoming"));
     }
 
     /** mediaWork: where uploads wait while they are checked (same disk as the data, emptied at start). */
