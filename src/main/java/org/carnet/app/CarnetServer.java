@@ -176,7 +176,7 @@ public final class CarnetServer implements AutoCloseable {
             new BlogRoutes(services.blogs, services.access, pages).register(r);
             new MemberRoutes(services.blogs, services.memberships, pages, config.baseUrl(), Mailer.of(config.mail()),
                     config.mail().configured()).register(r);
-            new PostAdminRoutes(services.blogs, services.posts, pages, search).register(r);
+            new PostAdminRoutes(services.blogs, services.posts, pages, search, services.media).register(r);
             new TrashRoutes(services.blogs, services.trash, pages).register(r);
             new MediaAdminRoutes(services.blogs, services.media, pages).register(r);
             new TransferRoutes(services.blogs, services.access, imports,

@@ -26,9 +26,8 @@ import org.carnet.web.Web;
 public final class MediaAdminRoutes {
 
     private static final int PAGE_SIZE = 200;
-    /** The library page runs its one script (drag and drop), served from the jar; every other page runs none. */
-    private static final String LIBRARY_POLICY = org.carnet.web.RequestSetup.CONTENT_SECURITY_POLICY
-            .replace("script-src 'none'", "script-src 'self'");
+    /** The library page runs its one script (drag and drop), served from the jar. */
+    private static final String LIBRARY_POLICY = org.carnet.web.RequestSetup.POLICY_WITH_OWN_SCRIPTS;
 
     private final BlogService blogs;
     private final MediaService media;

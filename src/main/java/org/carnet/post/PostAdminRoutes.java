@@ -8,17 +8,23 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import org.carnet.blog.Action;
 import org.carnet.blog.Blog;
 import org.carnet.blog.BlogService;
 import org.carnet.core.Problem;
+import org.carnet.media.Media;
+import org.carnet.media.MediaService;
 import org.carnet.search.SearchSync;
 import org.carnet.web.Forms;
 import org.carnet.web.Pages;
+import org.carnet.web.RequestSetup;
 import org.carnet.web.Web;
 
 /** HTTP for writing: the posts and pages lists, the editor, preview, bulk delete and revisions. */
 public final class PostAdminRoutes {
 
+    /** The blog's latest images offered beside the text, to insert with a click. */
+    private static final int RECENT_IMAGES = 12;
     private static final DateTimeFormatter LOCAL_INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
     private final BlogService blogs;
@@ -27,7 +33,10 @@ public final class PostAdminRoutes {
     private final Templates templates;
     private final SearchSync search;
 
-    public PostAdminRoutes(BlogService blogs, PostService posts, Pages pages, SearchSync search) {
+    private final MediaService media;
+
+    public PostAdminRoutes(BlogService blogs, PostService posts, Pages pages, SearchSync search, MediaService media) {
+        this.media = media;
         this.blogs = blogs;
         this.posts = posts;
         this.pages = pages;
@@ -104,8 +113,15 @@ public final class PostAdminRoutes {
                 : "editor.edit";
         String action = Pages.blogBase(ctx, blog) + "/admin/" + section(input.kind())
                 + (post == null ? "/new" : "/" + post.id() + "/edit");
-        pages.render(ctx, templates.postEditor(pages.blogAdminPage(ctx, blog, titleKey), post, input,
-                posts.allLabels(blog), error, notice, action, posts.now()));
+        var page = pages.blogAdminPage(ctx, blog, titleKey);
+        // Whoever may add images gets the editor's image panel, and its one script (editor-images.js).
+        List<Media> images = page.may(Action.UPLOAD_MEDIA)
+                ? media.list(Web.viewer(ctx), blog, null, RECENT_IMAGES) : List.of();
+        if (page.may(Action.UPLOAD_MEDIA)) {
+            ctx.header("Content-Security-Policy", RequestSetup.POLICY_WITH_OWN_SCRIPTS);
+        }
+        pages.render(ctx, templates.postEditor(page, post, input, posts.allLabels(blog), error, notice, action,
+                posts.now(), page.may(Action.UPLOAD_MEDIA), images));
     }
 
     private void save(Context ctx, Post.Kind kind, Long id) {

@@ -25,6 +25,13 @@ public final class RequestSetup {
             + "frame-src https://www.youtube.com https://www.youtube-nocookie.com https://player.vimeo.com "
             + "https://www.dailymotion.com; style-src 'self'; style-src-attr 'unsafe-inline'";
 
+    /**
+     * The same, for the few writer's pages that run Carnet's own scripts from the jar (the media library's drag and
+     * drop, the editor's image upload): still no inline script, nothing from elsewhere.
+     */
+    public static final String POLICY_WITH_OWN_SCRIPTS = CONTENT_SECURITY_POLICY
+            .replace("script-src 'none'", "script-src 'self'");
+
     /** Who holds a session cookie's token (anonymous for none, an unknown or an expired one). */
     private final Function<String, Viewer> viewers;
     private final Csrf csrf;
