@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -31,12 +32,22 @@ public final class Cluster implements AutoCloseable {
     private final int[] ports;
     private final Process[] nodes;
     private final int lbPort;
+    private final NodeOptions options;
     private Process nginx;
 
-    private Cluster(String jdbcUrl, Path jar, Path work, int nodeCount) throws IOException {
+    /**
+     * What every node is started with besides the database and its port: more arguments of `serve` and more
+     * environment (e.g. an S3 media store that every node sees, and its credentials).
+     */
+    public record NodeOptions(List<String> args, Map<String, String> env) {
+        public static final NodeOptions NONE = new NodeOptions(List.of(), Map.of());
+    }
+
+    private Cluster(String jdbcUrl, Path jar, Path work, int nodeCount, NodeOptions options) throws IOException {
         this.jdbcUrl = jdbcUrl;
         this.jar = jar;
         this.work = work;
+        this.options = options;
         this.ports = new int[nodeCount];
         this.nodes = new Process[nodeCount];
         for (int i = 0; i < nodeCount; i++) {
@@ -47,6 +58,10 @@ public final class Cluster implements AutoCloseable {
 
     /** Starts nodeCount nodes on the database at jdbcUrl (the first one creates the admin) and nginx before them. */
     public static Cluster start(String jdbcUrl, int nodeCount, Path work) throws Exception {
+        return start(jdbcUrl, nodeCount, work, NodeOptions.NONE);
+    }
+
+    public static Cluster start(String jdbcUrl, int nodeCount, Path work, NodeOptions options) throws Exception {
         Path jar = Path.of("target", "carnet.jar").toAbsolutePath();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build it first (mvn package)");
@@ -54,7 +69,7 @@ public final class Cluster implements AutoCloseable {
         Files.createDirectories(work);
         // nginx's workers run as nobody when the tests run as root (CI): they must reach their temp directories.
         Files.setPosixFilePermissions(work, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-        Cluster c = new Cluster(jdbcUrl, jar, work.toAbsolutePath(), nodeCount);
+        Cluster c = new Cluster(jdbcUrl, jar, work.toAbsolutePath(), nodeCount, options);
         // Nodes and nginx are processes of their own: never leave them running when this JVM ends, however.
         Runtime.getRuntime().addShutdownHook(new Thread(c::destroyAll));
         try {
@@ -104,9 +119,12 @@ public final class Cluster implements AutoCloseable {
     public void startNode(int i, boolean await) throws Exception {
         Path data = work.resolve("node" + i);
         Files.createDirectories(data);
-        ProcessBuilder pb = new ProcessBuilder(javaBin(), "-Xmx256m", "-jar", jar.toString(),
+        List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx256m", "-jar", jar.toString(),
                 "serve", "--db", jdbcUrl, "--data", data.toString(), "--port", Integer.toString(ports[i]),
-                "--trust-proxy", "--pool-size", "8");
+                "--trust-proxy", "--pool-size", "8"));
+        command.addAll(options.args());
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().putAll(options.env());
         pb.environment().put("CARNET_ADMIN_EMAIL", ADMIN_EMAIL);
         pb.environment().put("CARNET_ADMIN_PASSWORD", ADMIN_PASSWORD);
         pb.redirectErrorStream(true);

@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.carnet.media.S3ProxyServer;
 import org.carnet.testkit.TestDatabases;
 import org.carnet.testkit.WebClient;
 import org.carnet.testkit.WebClient.Response;
@@ -40,21 +41,31 @@ import org.junit.jupiter.api.TestMethodOrder;
 class ClusterIT {
 
     private static final String BLOG = "grappe";
+    private static final String BUCKET = "carnet-cluster";
     private static Cluster cluster;
+    private static S3ProxyServer s3;
     private static String postPath;
 
+    /** The nodes keep their images in one S3 bucket (S3Proxy here), as a cluster must: every node sees them. */
     @BeforeAll
     static void startCluster() throws Exception {
         Path work = Files.createTempDirectory(Path.of("target"), "cluster-");
-        cluster = Cluster.start(TestDatabases.freshPostgres(), 3, work);
+        s3 = S3ProxyServer.start(Files.createDirectories(work.resolve("s3")));
+        cluster = Cluster.start(TestDatabases.freshPostgres(), 3, work, new Cluster.NodeOptions(
+                List.of("--media-store", "s3", "--s3-endpoint", s3.endpoint(), "--s3-bucket", BUCKET),
+                Map.of("CARNET_S3_ACCESS_KEY", S3ProxyServer.ACCESS_KEY,
+                        "CARNET_S3_SECRET_KEY", S3ProxyServer.SECRET_KEY)));
         cluster.cli("blog", "create", BLOG, "--title", "Grappe", "--lang", "en", "--owner", Cluster.ADMIN_EMAIL);
         cluster.cli("blog", "set", BLOG, "comment-policy=anyone");
     }
 
     @AfterAll
-    static void stopCluster() {
+    static void stopCluster() throws Exception {
         if (cluster != null) {
             cluster.close();
+        }
+        if (s3 != null) {
+            s3.close();
         }
     }
 
@@ -257,6 +268,92 @@ class ClusterIT {
                 .as("B's own index caught up from the change log").contains("Potimarron rôti");
         assertThat(anonymous(1, "/" + BLOG + "/search?q=thym").doc().select("ol.search-results a").text())
                 .isEqualTo(anonymous(0, "/" + BLOG + "/search?q=thym").doc().select("ol.search-results a").text());
+    }
+
+    @Test
+    @Order(7)
+    void anImageUploadedThroughAIsShownThroughBAndC() throws Exception {
+        WebClient a = admin(cluster.nodeUrl(0));
+        byte[] picture = png(900, 500);
+        Response added = a.postMultipart("/" + BLOG + "/admin/media", Map.of("_csrf",
+                a.csrfToken("/" + BLOG + "/admin/media"), "alt", "Un ciel"), "file", "ciel.png", picture);
+        assertThat(added.status()).as(added.text()).isEqualTo(303);
+        String hash = query("SELECT content_hash FROM media WHERE original_name = 'ciel.png'");
+        assertThat(hash).isNotNull();
+        String original = "/" + BLOG + "/media/" + hash + "/ciel.png";
+        byte[] servedByA = null;
+        for (int node = 0; node < cluster.size(); node++) {
+            java.net.http.HttpResponse<byte[]> r = bytes(cluster.nodeUrl(node) + original);
+            assertThat(r.statusCode()).as("node " + node).isEqualTo(200);
+            if (servedByA == null) {
+                servedByA = r.body();
+            }
+            assertThat(r.body()).as("node " + node + " serves the same bytes").isEqualTo(servedByA);
+        }
+        // A variant made on C's first request is kept in the bucket: B serves it without making it again.
+        String variant = "/" + BLOG + "/media/" + hash + "/w320/ciel.png";
+        assertThat(bytes(cluster.nodeUrl(2) + variant).statusCode()).isEqualTo(200);
+        byte[] fromB = bytes(cluster.nodeUrl(1) + variant).body();
+        assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(fromB)).getWidth()).isEqualTo(320);
+    }
+
+    @Test
+    @Order(8)
+    void aNodeKilledDuringAnUploadLeavesNoHalfImageVisible() throws Exception {
+        int node = 1;
+        WebClient a = admin(cluster.nodeUrl(node));
+        String token = a.csrfToken("/" + BLOG + "/admin/media");
+        String before = query("SELECT COUNT(*) FROM media");
+        // Half of a large upload is sent, then the node dies while it reads the rest.
+        String boundary = "----cluster" + System.nanoTime();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + token
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"moitie.png\""
+                + "\r\nContent-Type: image/png\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] picture = png(2000, 2000);
+        int total = head.length + picture.length + boundary.length() + 8;
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1",
+                Integer.parseInt(cluster.nodeUrl(node).replaceAll(".*:", "")))) {
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(("POST /" + BLOG + "/admin/media HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: " + a.cookieHeader()
+                    + "\r\nContent-Type: multipart/form-data; boundary=" + boundary + "\r\nContent-Length: " + total
+                    + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.write(head);
+            out.write(picture, 0, picture.length / 2);
+            out.flush();
+            cluster.kill(node);
+        }
+        cluster.startNode(node, true);
+        assertThat(query("SELECT COUNT(*) FROM media")).isEqualTo(before);
+        assertThat(query("SELECT COUNT(*) FROM media WHERE original_name = 'moitie.png'")).isEqualTo("0");
+        // Every image the library lists is whole on every node.
+        Response library = admin(cluster.url()).get("/" + BLOG + "/admin/media");
+        for (String src : library.doc().select("#media-grid img").eachAttr("src")) {
+            for (int n = 0; n < cluster.size(); n++) {
+                java.net.http.HttpResponse<byte[]> r = bytes(cluster.nodeUrl(n) + src);
+                assertThat(r.statusCode()).isEqualTo(200);
+                assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(r.body()))).isNotNull();
+            }
+        }
+    }
+
+    private static java.net.http.HttpResponse<byte[]> bytes(String url) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(url)).timeout(java.time.Duration.ofSeconds(30)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static byte[] png(int width, int height) throws java.io.IOException {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(width, height,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        for (int y = 0; y < height; y += 10) {
+            g.setColor(new java.awt.Color((y * 7) % 256, (y * 3) % 256, (y * 11) % 256));
+            g.fillRect(0, y, width, 10);
+        }
+        g.dispose();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(img, "png", out);
+        return out.toByteArray();
     }
 
     @Test
