@@ -122,6 +122,28 @@ class EditorImagesBrowserTest {
         org.assertj.core.api.Assertions.assertThat(page.locator("#body").inputValue()).startsWith("![");
     }
 
+    @Test
+    void aPrivateBlogsImageIsRefusedToASignedOutReaderAndShownToItsMembers() throws IOException {
+        User owner = carnet.user("journal@images.test", "Journal", PW);
+        Blog secret = carnet.blog(owner, "journal-intime", "visibility", "PRIVATE");
+        var image = carnet.services().media.upload(org.carnet.core.Viewer.of(owner), secret,
+                new java.io.ByteArrayInputStream(png(640, 480, Color.ORANGE)), "secret.png", "Un secret");
+        String url = org.carnet.media.MediaService.url("/journal-intime", image);
+
+        Page stranger = browser.page(o -> o.setViewportSize(390, 844).setIsMobile(true));
+        org.assertj.core.api.Assertions.assertThat(stranger.navigate(url).status()).isEqualTo(403);
+
+        Page member = browser.page(o -> o.setViewportSize(390, 844).setIsMobile(true));
+        member.navigate("/account/signin");
+        member.locator("form#signin [name=email]").fill("journal@images.test");
+        member.locator("form#signin [name=password]").fill(PW);
+        member.locator("form#signin button[type=submit]").click();
+        member.waitForURL("**/dashboard");
+        com.microsoft.playwright.Response shown = member.navigate(url);
+        org.assertj.core.api.Assertions.assertThat(shown.status()).isEqualTo(200);
+        org.assertj.core.api.Assertions.assertThat(shown.headerValue("cache-control")).startsWith("private");
+    }
+
     private static byte[] png(int width, int height, Color color) throws IOException {
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
