@@ -78,7 +78,8 @@ public final class SafeFetcher implements AutoCloseable {
         this(limits, allowPrivate, work, Lookup.SYSTEM);
     }
 
-    SafeFetcher(Limits limits, boolean allowPrivate, Path work, Lookup lookup) {
+    /** The same, host names resolved by lookup (tests: the old blog's hosts played by a local server). */
+    public SafeFetcher(Limits limits, boolean allowPrivate, Path work, Lookup lookup) {
         this(limits, allowPrivate ? a -> true : PublicAddresses::isPublic, work, lookup);
     }
 
