@@ -223,9 +223,38 @@ final class OldImages {
         return uri == null ? null : uri.getHost().toLowerCase(Locale.ROOT).replaceFirst("^www\\.", "");
     }
 
-    /** The entities an address may carry in HTML (&amp; mostly). */
-    private static String decode(String value) {
-        return value.replace("&amp;", "&").replace("&#38;", "&").replace("&#x26;", "&");
+    private static final Pattern ENTITY = Pattern.compile("&(?:#(\\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|(amp|quot|apos|lt|gt));");
+
+    /**
+     * An attribute value as the address it stands for: the entities it may carry decoded (&amp;amp;, and the
+     * sanitiser's numeric ones, such as &amp;#61; for "=").
+     */
+    static String decode(String value) {
+        if (value.indexOf('&') < 0) {
+            return value;
+        }
+        Matcher m = ENTITY.matcher(value);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            int c;
+            if (m.group(1) != null) {
+                c = Integer.parseInt(m.group(1));
+            } else if (m.group(2) != null) {
+                c = Integer.parseInt(m.group(2), 16);
+            } else {
+                c = switch (m.group(3)) {
+                    case "amp" -> '&';
+                    case "quot" -> '"';
+                    case "apos" -> '\'';
+                    case "lt" -> '<';
+                    default -> '>';
+                };
+            }
+            m.appendReplacement(out, Character.isValidCodePoint(c) && c != 0
+                    ? Matcher.quoteReplacement(new String(Character.toChars(c))) : Matcher.quoteReplacement(m.group()));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     /** Pictures of several bodies, in the order first seen. */
