@@ -182,6 +182,27 @@ class ImportImagesTest {
         assertThat(media("sans-images")).isZero();
     }
 
+    @Test
+    void aBlogWithImagesKeepsThemWhenAnImportLargerThanItFinishes(@TempDir Path dir) throws Exception {
+        org.carnet.blog.Blog before = carnet.blog(owner, "galerie");
+        var own = carnet.services().media.addImported(before,
+                new ByteArrayInputStream(ImageServer.image("png", 50, 40, Color.MAGENTA)), "mien.png", "", owner.id());
+        // The import brings more than the empty blog holds: without images, its staging row would take the blog's
+        // place (a new id), and the files of the blog's images, stored under its id, would be lost to it.
+        ImportSummary s = carnet.services().imports.importInto("galerie", false, null, export(dir),
+                ImportProgress.NONE, ImageFetching.ALLOW_PRIVATE);
+        assertThat(s.posts()).isEqualTo(1);
+        org.carnet.blog.Blog after = carnet.services().blogs.require("galerie");
+        assertThat(after.id()).isEqualTo(before.id());
+        assertThat(media("galerie")).isEqualTo(1 + s.images());
+        assertThat(decode(org.carnet.media.MediaService.url("/galerie", own)).getWidth()).isEqualTo(50);
+        Response post = carnet.client().get("/galerie/2022/01/le-registan.html");
+        for (String src : post.doc().select(".post-body img[src*=/media/]").eachAttr("src")) {
+            assertThat(src).startsWith("/galerie/media/");
+            decode(src);
+        }
+    }
+
     private static BufferedImage decode(String path) throws Exception {
         HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(carnet.baseUrl() + path)).timeout(Duration.ofSeconds(20)).build(),
