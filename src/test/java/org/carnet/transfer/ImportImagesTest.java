@@ -203,6 +203,40 @@ class ImportImagesTest {
         }
     }
 
+    @Test
+    void theAdminUploadNeverFetchesFromPrivateAddressesAndItsStatusPageNamesWhatWasNotFetched(@TempDir Path dir)
+            throws Exception {
+        carnet.blog(owner, "televerse-images", "language", "fr");
+        var client = carnet.signedIn("owner@images.test", "mot de passe des images").language("fr");
+        int asked = server.asked.size();
+        Response form = client.get("/televerse-images/admin/import");
+        assertThat(form.status()).isEqualTo(200);
+        String token = form.doc().selectFirst("form#import input[name=_csrf]").attr("value");
+        byte[] file = Files.readAllBytes(Path.of(exportPath(dir)));
+        Response started = client.postMultipart("/televerse-images/admin/import", java.util.Map.of("_csrf", token,
+                "format", "blogger"), "file", "blog.xml", file);
+        assertThat(started.status()).as(started.text()).isEqualTo(303);
+        Response status = client.get(started.location());
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (status.doc().selectFirst("#import-summary") == null && status.doc().selectFirst("#import-error") == null
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            status = client.get(started.location());
+        }
+        assertThat(status.doc().selectFirst("#import-summary")).as("the import's end, within 30 s: %s",
+                status.text()).isNotNull();
+        assertThat(status.doc().selectFirst("#import-images").text()).isEqualTo("Aucune image rapatriée dans les "
+                + "images du blog.");
+        assertThat(status.doc().select("#import-images-not-fetched li").eachText()).hasSize(3)
+                .allMatch(t -> t.endsWith("adresse non publique, refusée"));
+        assertThat(server.asked).hasSize(asked);
+    }
+
+    static String exportPath(Path dir) throws IOException {
+        export(dir);
+        return dir.resolve("blog.xml").toString();
+    }
+
     private static BufferedImage decode(String path) throws Exception {
         HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(carnet.baseUrl() + path)).timeout(Duration.ofSeconds(20)).build(),
