@@ -635,12 +635,20 @@ public final class ImportService {
             }
             OldImages finder = new OldImages(imported == null ? null : imported.sourceUrl());
             Map<String, OldImages.Picture> found = OldImages.newFound();
-            List<Long> ids = new ArrayList<>(new LinkedHashSet<>(postIds.values()));
-            for (long id : ids) {
+            // Each post's pictures, by key: only the posts that show a picture brought home are written again.
+            Map<Long, Set<String>> shown = new java.util.LinkedHashMap<>();
+            for (long id : new LinkedHashSet<>(postIds.values())) {
                 ImportStore.Texts t = jdbi.withHandle(h -> store.texts(h, id));
-                finder.collect(t.source(), found);
-                finder.collect(t.bodyHtml(), found);
-                finder.collect(t.summaryHtml(), found);
+                Map<String, OldImages.Picture> mine = OldImages.newFound();
+                finder.collect(t.source(), mine);
+                finder.collect(t.bodyHtml(), mine);
+                finder.collect(t.summaryHtml(), mine);
+                if (!mine.isEmpty()) {
+                    shown.put(id, mine.keySet());
+                    finder.collect(t.source(), found);
+                    finder.collect(t.bodyHtml(), found);
+                    finder.collect(t.summaryHtml(), found);
+                }
                 batches.idle();
             }
             if (found.isEmpty()) {
@@ -651,7 +659,11 @@ public final class ImportService {
                 return;
             }
             Set<Long> staged = new java.util.HashSet<>(inserted);
-            for (long id : ids) {
+            for (var post : shown.entrySet()) {
+                long id = post.getKey();
+                if (post.getValue().stream().noneMatch(home::containsKey)) {
+                    continue;
+                }
                 if (staged.contains(id)) {
                     batches.add(0, h -> rewriteImages(h, finder, home, id));
                 } else {
@@ -661,6 +673,7 @@ public final class ImportService {
                             w.post(target.id(), id);
                         }
                     });
+                    rest();   // other writers get the database between two of these
                     batches.idle();
                 }
             }
