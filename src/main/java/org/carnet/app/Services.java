@@ -101,16 +101,17 @@ public final class Services implements AutoCloseable {
         this.reader = new BlogReader(jdbi, postStore, clock, new ResponsiveImages());
         var notificationStore = new NotificationStore();
         this.notifications = new NotificationService(jdbi, notificationStore, clock);
+        this.media = new MediaService(jdbi, mediaStore, access, instance, clock, mediaWork);
+        // An import fetches the old blog's images into the media library (temporary files beside the uploads').
         // On SQLite, an import rests between its transactions long enough for every waiting writer to get the lock.
         this.imports = new ImportService(jdbi, new ImportStore(), blogStore, blogs, postStore, clock, writes,
                 db.dialect() == org.carnet.store.Dialect.SQLITE ? java.time.Duration.ofMillis(110)
-                        : java.time.Duration.ZERO);
+                        : java.time.Duration.ZERO, media, mediaWork);
         this.comments = new CommentService(jdbi, new CommentStore(), notificationStore, memberStore,
                 new RateLimitStore(), access, Once.of(() -> new FormTimer(instance.secret("comment-form"), clock)), clock,
                 writes, trash);
         this.feeds = new FeedService(jdbi, reader, comments, new FeedStore(), clock);
         this.feedTokens = new FeedTokens(jdbi, new FeedTokenStore(), memberStore, access, clock);
-        this.media = new MediaService(jdbi, mediaStore, access, instance, clock, mediaWork);
         blogs.onDeleted(media::blogDeleted);
     }
 

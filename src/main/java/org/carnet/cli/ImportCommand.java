@@ -9,6 +9,8 @@ import org.carnet.core.Problem;
 import org.carnet.core.User;
 import org.carnet.transfer.BloggerExportReader;
 import org.carnet.transfer.ExportFile;
+import org.carnet.transfer.ImageFetching;
+import org.carnet.transfer.ImageNotFetched;
 import org.carnet.transfer.ImportFormatException;
 import org.carnet.transfer.ImportProgress;
 import org.carnet.transfer.ImportSummary;
@@ -39,6 +41,15 @@ public final class ImportCommand {
                 description = "With --create: its first admin (default: the first instance admin)")
         String owner;
 
+        @Option(names = "--no-images", description = "Leave the old blog's images where they are (by default they "
+                + "are fetched into the blog's images and the posts point to them)")
+        boolean noImages;
+
+        @Option(names = "--allow-private-addresses", description = "Also fetch images from private and loopback "
+                + "addresses (a test server on your own network); off by default, as fetching must not reach inside "
+                + "the network Carnet runs in")
+        boolean allowPrivateAddresses;
+
         abstract ExportFile open(Path file);
 
         @Override
@@ -55,19 +66,39 @@ public final class ImportCommand {
                 ownerId = admin.id();
             }
             PrintWriter err = spec.commandLine().getErr();
-            ImportProgress bar = (entries, posts, comments) -> {
-                err.print("\rentries read " + entries + ", posts " + posts + ", comments " + comments + "   ");
-                err.flush();
+            ImportProgress bar = new ImportProgress() {
+                @Override
+                public void update(int entries, int posts, int comments) {
+                    err.print("\rentries read " + entries + ", posts " + posts + ", comments " + comments + "   ");
+                    err.flush();
+                }
+
+                @Override
+                public void images(int done, int total) {
+                    err.print("\rimages " + done + " of " + total + "                              ");
+                    err.flush();
+                }
             };
+            ImageFetching images = noImages ? ImageFetching.SKIP
+                    : allowPrivateAddresses ? ImageFetching.ALLOW_PRIVATE : ImageFetching.PUBLIC_ONLY;
             try {
-                ImportSummary s = services.imports.importInto(blog, create, ownerId, export, bar);
+                ImportSummary s = services.imports.importInto(blog, create, ownerId, export, bar, images);
                 err.println();
                 out.println("Imported into " + s.blogName() + ": " + s.posts() + " posts, " + s.pages() + " pages, "
                         + s.drafts() + " drafts, " + s.comments() + " comments; " + s.skipped() + " skipped, "
                         + s.alreadyThere() + " already there, " + s.redirects() + " old addresses redirected ("
                         + s.entries() + " entries read).");
+                Messages m = Messages.of(Terminal.language());
+                if (s.images() > 0 || !s.imagesNotFetched().isEmpty()) {
+                    out.println(m.t("import.images.done", s.images()));
+                }
+                if (!s.imagesNotFetched().isEmpty()) {
+                    out.println(m.t("import.images.notFetched"));
+                    for (ImageNotFetched image : s.imagesNotFetched()) {
+                        out.println("  - " + image.describe(m));
+                    }
+                }
                 if (!s.settingsNotApplied().isEmpty()) {
-                    Messages m = Messages.of(Terminal.language());
                     out.println(m.t("import.settings.notApplied"));
                     for (UnappliedSetting setting : s.settingsNotApplied()) {
                         out.println("  - " + setting.describe(m));

@@ -30,9 +30,17 @@ public final class ImportJobs implements AutoCloseable {
     /** How often a running import writes its progress and heartbeat (only where that does not wait on it). */
     static final Duration BEAT = Duration.ofSeconds(2);
 
-    /** What the status page shows. error is a message key with its arguments, or null. */
+    /**
+     * What the status page shows. error is a message key with its arguments, or null. imagesDone of imagesTotal:
+     * the old blog's images, while they are fetched (known on the node running the import only; 0 of 0 elsewhere).
+     */
     public record State(String blogName, boolean done, int entries, int posts, int comments, ImportSummary summary,
-                        String errorKey, Object[] errorArgs) {
+                        String errorKey, Object[] errorArgs, int imagesDone, int imagesTotal) {
+
+        State(String blogName, boolean done, int entries, int posts, int comments, ImportSummary summary,
+              String errorKey, Object[] errorArgs) {
+            this(blogName, done, entries, posts, comments, summary, errorKey, errorArgs, 0, 0);
+        }
     }
 
     private final ImportService imports;
@@ -76,8 +84,19 @@ public final class ImportJobs implements AutoCloseable {
     private void run(String id, String blogName, ExportFile file, Runnable cleanup) {
         State end;
         try {
-            ImportSummary s = imports.importInto(id, node, blogName, false, null, file, (entries, posts, comments) ->
-                    here.put(id, new State(blogName, false, entries, posts, comments, null, null, null)));
+            // From the admin page, images come from public addresses only: never --allow-private-addresses here.
+            ImportSummary s = imports.importInto(id, node, blogName, false, null, file, new ImportProgress() {
+                @Override
+                public void update(int entries, int posts, int comments) {
+                    here.put(id, new State(blogName, false, entries, posts, comments, null, null, null));
+                }
+
+                @Override
+                public void images(int done, int total) {
+                    here.computeIfPresent(id, (k, s) -> new State(blogName, false, s.entries(), s.posts(),
+                            s.comments(), null, null, null, done, total));
+                }
+            }, ImageFetching.PUBLIC_ONLY);
             end = new State(blogName, true, s.entries(), s.posts() + s.pages() + s.drafts(), s.comments(), s,
                     null, null);
         } catch (ImportFormatException e) {

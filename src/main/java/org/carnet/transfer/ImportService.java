@@ -1,5 +1,9 @@
 package org.carnet.transfer;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +26,10 @@ import org.carnet.comment.CommentText;
 import org.carnet.core.Messages;
 import org.carnet.core.Problem;
 import org.carnet.core.Tokens;
+import org.carnet.media.Media;
+import org.carnet.media.MediaService;
+import org.carnet.media.fetch.FetchException;
+import org.carnet.media.fetch.SafeFetcher;
 import org.carnet.post.BodyFormat;
 import org.carnet.post.BodyRenderer;
 import org.carnet.post.CommentSwitches;
@@ -75,6 +83,10 @@ public final class ImportService {
     private final Clock clock;
     private final BlogWrites writes;
     private final Duration pause;
+    private final MediaService media;
+    private final Path fetchWork;
+    /** How host names are resolved when fetching images (tests resolve the old blog's hosts to their own server). */
+    private volatile SafeFetcher.Lookup lookup = SafeFetcher.Lookup.SYSTEM;
 
     /**
      * pause: how long the import lets the database go between two of its transactions. On SQLite, a writer
@@ -82,7 +94,7 @@ public final class ImportService {
      * writer in, from this process or another. PostgreSQL needs none.
      */
     public ImportService(Jdbi jdbi, ImportStore store, BlogStore blogs, BlogService blogService, PostStore posts,
-                         Clock clock, BlogWrites writes, Duration pause) {
+                         Clock clock, BlogWrites writes, Duration pause, MediaService media, Path fetchWork) {
         this.jdbi = jdbi;
         this.store = store;
         this.blogs = blogs;
@@ -91,6 +103,13 @@ public final class ImportService {
         this.clock = clock;
         this.writes = writes;
         this.pause = pause;
+        this.media = media;
+        this.fetchWork = fetchWork;
+    }
+
+    /** Tests: the old blog's hosts resolved by lookup (to the test's own image server). */
+    void useLookup(SafeFetcher.Lookup lookup) {
+        this.lookup = lookup;
     }
 
     /**
@@ -99,9 +118,15 @@ public final class ImportService {
      */
     public ImportSummary importInto(String blogName, boolean create, Long ownerId, ExportFile file,
                                     ImportProgress progress) {
+        return importInto(blogName, create, ownerId, file, progress, ImageFetching.PUBLIC_ONLY);
+    }
+
+    /** The same, fetching the old blog's images as images says (the CLI's --no-images, --allow-private-addresses). */
+    public ImportSummary importInto(String blogName, boolean create, Long ownerId, ExportFile file,
+                                    ImportProgress progress, ImageFetching images) {
         String job = Tokens.random().substring(0, 16);
         try {
-            return importInto(job, "cli", blogName, create, ownerId, file, progress);
+            return importInto(job, "cli", blogName, create, ownerId, file, progress, images);
         } catch (RuntimeException e) {
             // Told to whoever ran it (the CLI's terminal): no status page will ask for it, and nothing is kept.
             jdbi.useHandle(h -> jobs.delete(h, job));
@@ -111,7 +136,7 @@ public final class ImportService {
 
     /** The same, as import job (its progress and heartbeat are kept in import_job) on node. */
     public ImportSummary importInto(String job, String node, String blogName, boolean create, Long ownerId,
-                                    ExportFile file, ImportProgress progress) {
+                                    ExportFile file, ImportProgress progress, ImageFetching images) {
         sweepAbandoned();
         if (create && ownerId == null) {
             throw Problem.invalid("cli.owner.required");
@@ -134,6 +159,8 @@ public final class ImportService {
             run.batches = new Batches(run);
             file.readInto(run.postsPass());
             run.batches.flush();
+            // Before the links to the old blog are rewritten: its own address may serve images too.
+            run.bringImages(images, create ? ownerId : null);
             run.rewriteLinks();
             file.readInto(run.commentsPass());
             run.batches.flush();
@@ -163,6 +190,12 @@ public final class ImportService {
         }
     }
 
+    /** Deletes a staging row, what is in it, and the files of images fetched into it (a blog it was to create). */
+    private void deleteStaging(long stagingId) {
+        deleteStagedRows(stagingId);
+        media.blogDeleted(stagingId);
+    }
+
     /**
      * The final transaction: what the import brought becomes the blog's at once, for every reader. Either the
      * staged rows move to the blog, or, when the blog has less than the import, the blog's rows move to the staging
@@ -175,7 +208,9 @@ public final class ImportService {
                 .orElseThrow(() -> Problem.notFound("blog.notFound", run.blogName));
         long stagingId = run.staging.id();
         long blogId;
-        boolean adopted = created || store.contentRows(h, target.id()) < store.contentRows(h, stagingId);
+        // A blog with images keeps its row: their files are stored under its id (see ImportStore.mediaRows).
+        boolean adopted = created || store.contentRows(h, target.id()) < store.contentRows(h, stagingId)
+                && store.mediaRows(h, target.id()) == 0;
         try {
             if (adopted) {
                 store.adopt(h, target.id(), stagingId);
@@ -219,8 +254,8 @@ public final class ImportService {
         jdbi.useTransaction(h -> jobs.interruptSilent(h, silentSince, now));
     }
 
-    /** Deletes a staging row and what is in it, in small transactions. */
-    private void deleteStaging(long stagingId) {
+    /** Deletes a staging row and what is in it, in small transactions (its images go with the row: ON DELETE CASCADE). */
+    private void deleteStagedRows(long stagingId) {
         while (jdbi.inTransaction(h -> store.deleteStaged(h, stagingId, BATCH_ENTRIES)) > 0) {
             rest();
         }
@@ -321,6 +356,8 @@ public final class ImportService {
         private int skipped;
         private int alreadyThere;
         private int redirects;
+        private int images;
+        private final List<ImageNotFetched> imagesNotFetched = new ArrayList<>();
 
         Run(String job, Blog target, Blog staging, String blogName, ImportProgress progress) {
             this.job = job;
@@ -583,11 +620,171 @@ public final class ImportService {
             batches.flush();
         }
 
+        /**
+         * Brings the images the file's posts and pages show from the old blog's hosts into the blog's media library,
+         * and rewrites their addresses in the bodies. Runs once the posts are written (staged, or already in the
+         * blog from an earlier import of the same file: what that one could not fetch is tried again). The images
+         * are stored on the blog itself (or on the staging row when it is to become the blog: a blog the import
+         * creates), since their files are kept under their blog's id. An image that cannot be fetched keeps its old
+         * address and is named in the summary.
+         */
+        void bringImages(ImageFetching fetching, Long uploaderId) {
+            if (fetching == ImageFetching.SKIP || postIds.isEmpty()) {
+                return;
+            }
+            OldImages finder = new OldImages(imported == null ? null : imported.sourceUrl());
+            Map<String, OldImages.Picture> found = OldImages.newFound();
+            // Each post's pictures, by key: only the posts that show a picture brought home are written again.
+            Map<Long, Set<String>> shown = new java.util.LinkedHashMap<>();
+            for (long id : new LinkedHashSet<>(postIds.values())) {
+                ImportStore.Texts t = jdbi.withHandle(h -> store.texts(h, id));
+                Map<String, OldImages.Picture> mine = OldImages.newFound();
+                finder.collect(t.source(), mine);
+                finder.collect(t.bodyHtml(), mine);
+                finder.collect(t.summaryHtml(), mine);
+                if (!mine.isEmpty()) {
+                    shown.put(id, mine.keySet());
+                    finder.collect(t.source(), found);
+                    finder.collect(t.bodyHtml(), found);
+                    finder.collect(t.summaryHtml(), found);
+                }
+                batches.idle();
+            }
+            if (found.isEmpty()) {
+                return;
+            }
+            Map<String, String> home = fetchAll(found, fetching, uploaderId);
+            if (home.isEmpty()) {
+                return;
+            }
+            Set<Long> staged = new java.util.HashSet<>(inserted);
+            for (var post : shown.entrySet()) {
+                long id = post.getKey();
+                if (post.getValue().stream().noneMatch(home::containsKey)) {
+                    continue;
+                }
+                if (staged.contains(id)) {
+                    batches.add(0, h -> rewriteImages(h, finder, home, id));
+                } else {
+                    // A post already in the blog (an earlier import of this file): changed where readers see it.
+                    writes.useTransaction(target.id(), w -> {
+                        if (rewriteImages(w.handle(), finder, home, id)) {
+                            w.post(target.id(), id);
+                        }
+                    });
+                    rest();   // other writers get the database between two of these
+                    batches.idle();
+                }
+            }
+            batches.flush();
+        }
+
+        private boolean rewriteImages(Handle h, OldImages finder, Map<String, String> home, long id) {
+            ImportStore.Texts t = store.texts(h, id);
+            ImportStore.Texts n = new ImportStore.Texts(finder.rewrite(t.source(), home::get),
+                    finder.rewrite(t.bodyHtml(), home::get), finder.rewrite(t.summaryHtml(), home::get));
+            if (n.equals(t)) {
+                return false;
+            }
+            store.setTexts(h, id, n);
+            return true;
+        }
+
+        /** Fetches every picture (a few at once), stores it; returns each stored picture's new address by key. */
+        private Map<String, String> fetchAll(Map<String, OldImages.Picture> found, ImageFetching fetching,
+                                             Long uploaderId) {
+            Map<String, String> home = new HashMap<>();
+            SafeFetcher.Limits limits = SafeFetcher.Limits.defaults(media.maxFileMegabytes() * 1_000_000);
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(limits.concurrency(), r -> {
+                Thread t = new Thread(r, "carnet-import-images");
+                t.setDaemon(true);
+                return t;
+            });
+            try (SafeFetcher fetcher = new SafeFetcher(limits, fetching == ImageFetching.ALLOW_PRIVATE, fetchWork,
+                    lookup)) {
+                var done = new java.util.concurrent.ExecutorCompletionService<ImageOutcome>(pool);
+                for (OldImages.Picture p : found.values()) {
+                    done.submit(() -> fetchOne(fetcher, p, uploaderId));
+                }
+                int total = found.size();
+                progress.images(0, total);
+                for (int n = 0; n < total; ) {
+                    var next = done.poll(1, java.util.concurrent.TimeUnit.SECONDS);
+                    batches.idle();   // the heartbeat, while the images come
+                    if (next == null) {
+                        continue;
+                    }
+                    n++;
+                    ImageOutcome o = next.get();
+                    if (o.url() != null) {
+                        home.put(o.key(), o.url());
+                        images++;
+                    } else {
+                        imagesNotFetched.add(o.failure());
+                    }
+                    progress.images(n, total);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("import interrupted", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("fetching an image failed", e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
+            return home;
+        }
+
+        /** One picture: its candidate addresses tried in turn (the original size first) until one is an image. */
+        private ImageOutcome fetchOne(SafeFetcher fetcher, OldImages.Picture p, Long uploaderId) {
+            ImageNotFetched failure = null;
+            for (String url : p.candidates()) {
+                try (SafeFetcher.Fetched f = fetcher.fetch(url)) {
+                    Media m;
+                    try (InputStream in = Files.newInputStream(f.file())) {
+                        m = media.addImported(target, in, fileName(url), "", uploaderId);
+                    }
+                    return new ImageOutcome(p.key, MediaService.url("/" + blogName, m), null);
+                } catch (FetchException e) {
+                    String detail = e.reason() == FetchException.Reason.STATUS
+                            ? e.getMessage().replaceFirst("^.*\\D(\\d{3})$", "$1") : null;
+                    failure = new ImageNotFetched(p.seen.get(0), e.reason().name().toLowerCase(Locale.ROOT), detail);
+                    if (e.reason() != FetchException.Reason.STATUS) {
+                        break;   // the next address is on the same host: it would fail the same way
+                    }
+                } catch (Problem e) {
+                    // Not an image Carnet takes (a page, an SVG, too large, over the blog's quota).
+                    failure = new ImageNotFetched(p.seen.get(0), "refused", null);
+                } catch (IOException | RuntimeException e) {
+                    LOG.warn("import {}: could not store the image {}: {}", job, url, e.toString());
+                    failure = new ImageNotFetched(p.seen.get(0), "failed", null);
+                    break;
+                }
+            }
+            return new ImageOutcome(p.key, null, failure);
+        }
+
         ImportSummary summary(List<UnappliedSetting> settingsNotApplied) {
             progress.update(entries, posts + pages + drafts, comments);
             return new ImportSummary(blogName, entries, posts, pages, drafts, comments, skipped, alreadyThere,
-                    redirects, settingsNotApplied);
+                    redirects, settingsNotApplied, images, imagesNotFetched);
         }
+    }
+
+    /** A picture brought home (url: its new address) or not (failure says why). */
+    private record ImageOutcome(String key, String url, ImageNotFetched failure) {
+    }
+
+    /** The name a fetched image is given in the library: the last part of its old address. */
+    static String fileName(String url) {
+        String path = url.replaceFirst("[?#].*$", "");
+        String name = path.substring(path.lastIndexOf('/') + 1).replaceFirst("=.*$", "");
+        try {
+            name = java.net.URLDecoder.decode(name.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            // Left as it is.
+        }
+        return name.isBlank() || name.length() > 100 ? "image" : name;
     }
 
     /** An imported post's slug, its path (null for a draft), and the old path that redirects to it, if any. */

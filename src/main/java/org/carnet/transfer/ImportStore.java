@@ -66,7 +66,7 @@ public final class ImportStore {
      * takes a blog's place. StagingContractTest fails when a table with such a key is missing from either list.
      */
     static final List<String> DEPENDENTS = List.of("blog_member", "invitation", "feed_token", "notification", "trash",
-            "import_job");
+            "import_job", "media");
 
     private static void moveRows(Handle h, List<String> tables, long from, long to) {
         for (String table : tables) {
@@ -77,12 +77,39 @@ public final class ImportStore {
 
     /**
      * The staging row takes the blog's place: the blog's own content and everything else that belongs to it
-     * (members, invitations, feed tokens, notifications, import jobs) move to the staging row, whose rows need not
-     * move at all. The caller then deletes the blog's row and gives its name and settings to the staging row.
+     * (members, invitations, feed tokens, notifications, import jobs, images) move to the staging row, whose rows
+     * need not move at all. The caller then deletes the blog's row and gives its name and settings to the staging row.
+     * An image's files are kept under its blog's id (MediaService): a blog with images is never adopted so (see
+     * {@link #mediaRows}), and its media rows move only when there are none.
      */
     public void adopt(Handle h, long blogId, long stagingId) {
         moveRows(h, CONTENT, blogId, stagingId);
         moveRows(h, DEPENDENTS, blogId, stagingId);
+    }
+
+    /**
+     * How many images the blog has. Their files are stored under the blog's id, so a blog with images keeps its row
+     * at the end of an import (the staged rows move to it), and an import stores the images it fetches on the blog
+     * itself, never on its staging row (unless the staging row is to become the blog: a blog the import creates).
+     */
+    public long mediaRows(Handle h, long blogId) {
+        return h.createQuery("SELECT COUNT(*) FROM media WHERE blog_id = :b").bind("b", blogId).mapTo(Long.class)
+                .one();
+    }
+
+    /** A post's text in its three forms: as written (source), as shown, and its summary. */
+    public record Texts(String source, String bodyHtml, String summaryHtml) {
+    }
+
+    public Texts texts(Handle h, long postId) {
+        return h.createQuery("SELECT source, body_html, summary_html FROM post WHERE id = :id").bind("id", postId)
+                .mapTo(Texts.class).one();
+    }
+
+    public void setTexts(Handle h, long postId, Texts t) {
+        h.createUpdate("UPDATE post SET source = :source, body_html = :html, summary_html = :summary WHERE id = :id")
+                .bind("source", t.source()).bind("html", t.bodyHtml()).bind("summary", t.summaryHtml())
+                .bind("id", postId).execute();
     }
 
     /** How many posts and comments belong to the blog (which side of a final move is the smaller). */
