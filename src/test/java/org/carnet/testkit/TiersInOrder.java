@@ -10,9 +10,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * Runs the browser tier first: its classes run one at a time (the "chromium" lock) and together take longer than
- * anything else, so started first they hold one of the two threads while the other goes through the fast tier,
- * then PostgreSQL, then volume. Started after the fast tier, they ran alone at the end for minutes. Within a tier,
+ * Runs the fast tier first, so that a broken build says so within the first minute, then the browser tier (its
+ * classes run one at a time: started early, they overlap the rest), then PostgreSQL, then volume. Within a tier,
  * by name, for a stable order.
  */
 public final class TiersInOrder implements ClassOrderer {
@@ -27,7 +26,7 @@ public final class TiersInOrder implements ClassOrderer {
         Set<String> tags = AnnotationSupport.findRepeatableAnnotations(d.getTestClass(), Tag.class).stream()
                 .map(Tag::value).collect(Collectors.toSet());
         if (tags.contains(Tier.BROWSER)) {
-            return -1;
+            return 1;
         }
         if (tags.contains(Tier.POSTGRES)) {
             return 2;
