@@ -6,7 +6,6 @@ import org.carnet.app.CarnetServer;
 import org.carnet.app.Config;
 import org.carnet.app.FirstRun;
 import org.carnet.app.Services;
-import org.carnet.media.MediaSettings;
 import org.carnet.notify.MailSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,25 +53,6 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Require STARTTLS. Env CARNET_SMTP_STARTTLS.")
     boolean smtpStartTls;
 
-    @Option(names = "--media-store", paramLabel = "local|s3", defaultValue = "local",
-            description = "Where images are kept: local (under the data directory, one machine) or s3 (an "
-                    + "S3-compatible bucket every node sees; credentials from the environment variables "
-                    + "CARNET_S3_ACCESS_KEY and CARNET_S3_SECRET_KEY, else AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY). "
-                    + "Env CARNET_MEDIA_STORE. Default: ${DEFAULT-VALUE}")
-    String mediaStore;
-
-    @Option(names = "--s3-endpoint", paramLabel = "URL",
-            description = "The S3 API's address, e.g. http://minio.internal:9000 (none: AWS itself). "
-                    + "Env CARNET_S3_ENDPOINT.")
-    String s3Endpoint;
-
-    @Option(names = "--s3-bucket", paramLabel = "NAME", description = "The bucket of images. Env CARNET_S3_BUCKET.")
-    String s3Bucket;
-
-    @Option(names = "--s3-region", paramLabel = "REGION", defaultValue = "us-east-1",
-            description = "The bucket's region. Env CARNET_S3_REGION. Default: ${DEFAULT-VALUE}")
-    String s3Region;
-
     @Override
     public Integer call() throws InterruptedException {
         if (Boolean.getBoolean(org.carnet.account.Passwords.TEST_COST_PROPERTY)) {
@@ -82,10 +62,7 @@ public final class ServeCommand implements Callable<Integer> {
         long start = System.nanoTime();
         MailSettings mail = smtpHost == null || smtpHost.isBlank() ? MailSettings.none()
                 : new MailSettings(smtpHost, smtpPort, smtpUser, smtpPassword, smtpFrom, smtpStartTls);
-        MediaSettings media = MediaSettings.S3.equalsIgnoreCase(mediaStore == null ? "" : mediaStore.trim())
-                ? MediaSettings.s3(s3Endpoint, s3Bucket, s3Region, System.getenv())
-                : new MediaSettings(mediaStore, null, null, null, null, null);
-        Config config = store.config(port, baseUrl, trustProxy, mail, media);
+        Config config = store.config(port, baseUrl, trustProxy, mail);
         Services services = Services.open(config);
         FirstRun.Outcome created = FirstRun.ensure(services, System.getenv("CARNET_ADMIN_EMAIL"),
                 System.getenv("CARNET_ADMIN_PASSWORD"));

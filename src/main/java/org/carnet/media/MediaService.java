@@ -168,6 +168,17 @@ public final class MediaService {
         return jdbi.withHandle(h -> table.list(h, blog.id(), query, limit));
     }
 
+    /**
+     * Every image of the blog, oldest first, for an export run by whoever holds the server (the CLI): no Access
+     * question, as for an import.
+     */
+    public List<Media> allOf(Blog blog) {
+        List<Media> all = new java.util.ArrayList<>(jdbi.withHandle(h -> table.list(h, blog.id(), null,
+                Integer.MAX_VALUE)));
+        java.util.Collections.reverse(all);
+        return all;
+    }
+
     /** One image for its library entry (authors and admins). */
     public Media require(Viewer viewer, Blog blog, long id) {
         access.require(viewer, blog, Action.UPLOAD_MEDIA);
