@@ -6,8 +6,6 @@ import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +16,6 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import javax.imageio.ImageIO;
-import org.carnet.Carnet;
 import org.carnet.blog.Blog;
 import org.carnet.core.User;
 import org.carnet.core.Viewer;
@@ -52,13 +49,10 @@ class ExportZipTest {
                 "", "", "", ""), PostService.Intent.PUBLISH);
         Path zip = Files.createTempDirectory(carnet.dataDir(), "export").resolve("album.zip");
 
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Carnet.run(new PrintWriter(out, true), new PrintWriter(err, true), "export", "blogger",
-                "--blog", "album-zip", "--out", zip.toString(), "--zip", "--base-url", "https://carnet.example",
-                "--db", carnet.jdbcUrl(), "--data", carnet.dataDir().toString());
-        assertThat(code).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("with 1 images");
+        var run = carnet.cli("export", "blogger", "--blog", "album-zip", "--out", zip.toString(), "--zip",
+                "--base-url", "https://carnet.example");
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("with 1 images");
 
         Map<String, byte[]> entries = new LinkedHashMap<>();
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip), StandardCharsets.UTF_8)) {

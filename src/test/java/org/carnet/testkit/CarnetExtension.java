@@ -97,6 +97,26 @@ public final class CarnetExtension implements BeforeAllCallback, AfterAllCallbac
         return jdbcUrl;
     }
 
+    /** What a run of the command line printed and returned. */
+    public record CliRun(int code, String out, String err) {
+    }
+
+    /**
+     * Runs `carnet ARGS... --db URL --data DIR` in this JVM, as an operator would beside this server: the same
+     * database and the same data directory (so the same image store).
+     */
+    public CliRun cli(String... args) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        String[] all = java.util.Arrays.copyOf(args, args.length + 4);
+        all[args.length] = "--db";
+        all[args.length + 1] = jdbcUrl();
+        all[args.length + 2] = "--data";
+        all[args.length + 3] = dataDir().toString();
+        int code = org.carnet.Carnet.run(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true), all);
+        return new CliRun(code, out.toString(), err.toString());
+    }
+
     public Path dataDir() {
         return dataDir;
     }

@@ -2,12 +2,9 @@ package org.carnet.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.carnet.Carnet;
 import org.carnet.blog.Role;
 import org.carnet.cli.Terminal;
 import org.carnet.core.Messages;
@@ -35,25 +32,12 @@ class ImportCliAndAdminTest {
         admin = carnet.services().accounts.create("root@cli.test", "Root", PW, true);
     }
 
-    record Run(int code, String out, String err) {
-    }
-
-    private static Run carnet(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        String[] all = new String[args.length + 2];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--db";
-        all[args.length + 1] = carnet.jdbcUrl();
-        int code = Carnet.run(new PrintWriter(out, true), new PrintWriter(err, true), all);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @Test
     void theCliImportsABloggerFileOnceAndTheRunningServerShowsIt(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("blog-01-20-2022.xml");
         Files.writeString(file, BloggerClassicTest.carnetDAsie().xml(), StandardCharsets.UTF_8);
-        Run first = carnet("import", "blogger", file.toString(), "--blog", "asie", "--create");
+        var first = carnet.cli("import", "blogger", file.toString(), "--blog", "asie", "--create");
         assertThat(first.code()).as(first.err()).isZero();
         assertThat(first.out()).contains("Imported into asie: 2 posts, 1 pages, 1 drafts, 3 comments");
         assertThat(first.err()).contains("entries read");
@@ -66,7 +50,7 @@ class ImportCliAndAdminTest {
                 .contains("Samarcande, la ville bleue");
 
         var before = Rows.snapshot(carnet.services().db.jdbi(), "post", "comment", "post_label");
-        Run again = carnet("import", "blogger", file.toString(), "--blog", "asie");
+        var again = carnet.cli("import", "blogger", file.toString(), "--blog", "asie");
         assertThat(again.code()).isZero();
         assertThat(again.out()).contains("0 posts, 0 pages, 0 drafts, 0 comments").contains("already there");
         assertThat(Rows.snapshot(carnet.services().db.jdbi(), "post", "comment", "post_label")).isEqualTo(before);
@@ -76,7 +60,7 @@ class ImportCliAndAdminTest {
         Files.writeString(odd, new BloggerFixture.Classic("Carnet bizarre")
                 .setting("BLOG_COMMENT_ACCESS", "FRIENDS_OF_FRIENDS").setting("BLOG_MAX_NUM", "5")
                 .setting("BLOG_MAX_UNIT", "DAYS").post(BloggerClassicTest.samarcande()).xml(), StandardCharsets.UTF_8);
-        Run named = carnet("import", "blogger", odd.toString(), "--blog", "bizarre", "--create");
+        var named = carnet.cli("import", "blogger", odd.toString(), "--blog", "bizarre", "--create");
         assertThat(named.code()).as(named.err()).isZero();
         Messages m = Messages.of(Terminal.language());
         assertThat(named.out().lines()).contains(m.t("import.settings.notApplied"),
@@ -88,7 +72,7 @@ class ImportCliAndAdminTest {
         assertThat(first.out()).as("nothing to name").doesNotContain(m.t("import.settings.notApplied"));
 
         Path out = dir.resolve("export.xml");
-        Run export = carnet("export", "blogger", "--blog", "asie", "--out", out.toString());
+        var export = carnet.cli("export", "blogger", "--blog", "asie", "--out", out.toString());
         assertThat(export.code()).as(export.err()).isZero();
         String xml = Files.readString(out);
         assertThat(xml).contains("Carnet d’Asie").contains("kind#post").contains("kind#comment");
@@ -108,13 +92,13 @@ class ImportCliAndAdminTest {
         Path rss = dir.resolve("rss.xml");
         Files.writeString(rss, "<rss version='2.0'><channel><title>x</title></channel></rss>");
         for (Path f : new Path[] {bomb, cut, rss}) {
-            Run r = carnet("import", "blogger", f.toString(), "--blog", "intacte");
+            var r = carnet.cli("import", "blogger", f.toString(), "--blog", "intacte");
             assertThat(r.code()).as(f.toString()).isNotZero();
             // Refused at the entry where it went wrong, or as a whole (a DTD before any entry: no "entry 0").
             assertThat(r.err()).as(f.toString()).containsAnyOf("Import refused at entry", "This file could not be imported")
                     .doesNotContain("entry 0").contains("Nothing was changed.").doesNotContain("Exception");
         }
-        Run wrongFormat = carnet("import", "wordpress", whole.isEmpty() ? "" : writeTo(dir, whole), "--blog",
+        var wrongFormat = carnet.cli("import", "wordpress", whole.isEmpty() ? "" : writeTo(dir, whole), "--blog",
                 "intacte");
         assertThat(wrongFormat.code()).isNotZero();
         assertThat(wrongFormat.err()).contains("it is not a WordPress export");
@@ -131,7 +115,7 @@ class ImportCliAndAdminTest {
     void aWordPressExportKeepsItsOldAddressesAsRedirects(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("wordpress.xml");
         Files.writeString(file, WxrReaderTest.FRENCH_BLOG, StandardCharsets.UTF_8);
-        Run r = carnet("import", "wordpress", file.toString(), "--blog", "presse", "--create");
+        var r = carnet.cli("import", "wordpress", file.toString(), "--blog", "presse", "--create");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("Imported into presse");
         var posts = carnet.services().reader.home(carnet.services().blogs.require("presse"), null, 50).entries();

@@ -3,12 +3,9 @@ package org.carnet.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.Color;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.carnet.Carnet;
 import org.carnet.media.fetch.ImageServer;
 import org.carnet.testkit.CarnetExtension;
 import org.junit.jupiter.api.AfterAll;
@@ -43,19 +40,6 @@ class ImportImagesCliTest {
         server.close();
     }
 
-    record Run(int code, String out, String err) {
-    }
-
-    private static Run carnet(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        String[] all = new String[args.length + 2];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--db";
-        all[args.length + 1] = carnet.jdbcUrl();
-        int code = Carnet.run(new PrintWriter(out, true), new PrintWriter(err, true), all);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     private static String file(Path dir) throws Exception {
         String site = server.base();
@@ -82,7 +66,7 @@ class ImportImagesCliTest {
 
     @Test
     void withTheFlagTheOriginalIsFetchedOnce(@TempDir Path dir) throws Exception {
-        Run r = carnet("import", "wordpress", file(dir), "--blog", "presse-images", "--create",
+        var r = carnet.cli("import", "wordpress", file(dir), "--blog", "presse-images", "--create",
                 "--allow-private-addresses");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.err()).contains("images 1 of 1");
@@ -96,7 +80,7 @@ class ImportImagesCliTest {
     @Test
     void withoutItThePrivateAddressIsRefusedAndNamed(@TempDir Path dir) throws Exception {
         long asked = server.asked.size();
-        Run r = carnet("import", "wordpress", file(dir), "--blog", "presse-refus", "--create");
+        var r = carnet.cli("import", "wordpress", file(dir), "--blog", "presse-refus", "--create");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains(server.base() + ORIGINAL);
         assertThat(server.asked).hasSize((int) asked);
@@ -107,7 +91,7 @@ class ImportImagesCliTest {
     @Test
     void noImagesFetchesNothing(@TempDir Path dir) throws Exception {
         long asked = server.asked.size();
-        Run r = carnet("import", "wordpress", file(dir), "--blog", "presse-sans", "--create", "--no-images");
+        var r = carnet.cli("import", "wordpress", file(dir), "--blog", "presse-sans", "--create", "--no-images");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).doesNotContain(server.base());
         assertThat(server.asked).hasSize((int) asked);
